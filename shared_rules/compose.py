@@ -1,0 +1,112 @@
+"""Compose a council's rule bundle from the shared base and the council's own file.
+
+This is the only merge of base and council in the project: the API imports it, the analyser's
+command-line tool runs it (``python3 shared_rules/compose.py SLUG``), and so the server, the PWA
+and the tool all see the same bytes. Standard library only, on purpose.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+RULES_DIR = Path(__file__).resolve().parent
+SCHEMA_VERSION = 1
+
+
+class ComposeError(Exception):
+    """A rule file is missing or is not JSON."""
+
+
+def read_json(path: Path) -> dict:
+    """Read one rule file, naming it in any error."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise ComposeError(f"{path.name}: no such rule file") from exc
+    except json.JSONDecodeError as exc:
+        raise ComposeError(f"{path.name}: not valid JSON (line {exc.lineno}: {exc.msg})") from exc
+    if not isinstance(data, dict):
+        raise ComposeError(f"{path.name}: a rule file must hold one JSON object")
+    return data
+
+
+def _is_item_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, dict) and "id" in v for v in value)
+
+
+def merge(into: dict, layer: dict) -> dict:
+    """Merge one partial bundle into another: items by id, objects by key, scalars replaced."""
+    for key, value in layer.items():
+        old = into.get(key)
+        if _is_item_list(old) and _is_item_list(value):
+            position = {item["id"]: i for i, item in enumerate(old)}
+            merged = list(old)
+            for item in value:
+                if item["id"] in position:
+                    merged[position[item["id"]]] = item
+                else:
+                    position[item["id"]] = len(merged)
+                    merged.append(item)
+            into[key] = merged
+        elif isinstance(old, dict) and isinstance(value, dict):
+            into[key] = merge(dict(old), value)
+        else:
+            into[key] = value
+    return into
+
+
+def _drop_removed(bundle: dict, removed: list) -> None:
+    for key, value in bundle.items():
+        if _is_item_list(value):
+            bundle[key] = [item for item in value if item["id"] not in removed]
+
+
+def council_slugs(rules_dir: Path = RULES_DIR) -> list[str]:
+    """List the councils that have a file in ``councils/``."""
+    return sorted(p.stem for p in (rules_dir / "councils").glob("*.json"))
+
+
+def compose(slug: str, elections: list | None = None, rules_dir: Path = RULES_DIR) -> dict:
+    """Return the composed bundle of one council as a dict."""
+    council_file = rules_dir / "councils" / f"{slug}.json"
+    if not council_file.is_file():
+        raise ComposeError(f"no council called '{slug}' in {rules_dir.name}/councils")
+    bundle: dict = {"schema_version": SCHEMA_VERSION}
+    for part in sorted((rules_dir / "base").glob("*.json")):
+        merge(bundle, read_json(part))
+    council = read_json(council_file)
+    removed = council.pop("remove", [])
+    merge(bundle, council)
+    _drop_removed(bundle, removed)
+    bundle["elections"] = list(elections or [])
+    return bundle
+
+
+def to_bytes(bundle: dict) -> bytes:
+    """Serialise a bundle canonically: the exact bytes the API serves."""
+    return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def etag_of(content: bytes) -> str:
+    """Return the strong validator of a bundle's bytes (without quotes)."""
+    return hashlib.sha256(content).hexdigest()
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 2:
+        print("usage: python3 shared_rules/compose.py SLUG", file=sys.stderr)
+        return 2
+    try:
+        content = to_bytes(compose(argv[1]))
+    except ComposeError as exc:
+        print(f"compose: {exc}", file=sys.stderr)
+        return 1
+    sys.stdout.buffer.write(content)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
