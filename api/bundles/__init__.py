@@ -1,0 +1,1 @@
+"""Councils and their rule bundles: the API phones read."""

@@ -1,0 +1,1 @@
+"""Logic and transactions; nothing here reads the request."""

@@ -1,0 +1,65 @@
+/**
+ * Check a draft on the phone: run the analyser with the draft's context and pick the checklist
+ * items that apply now. The draft never leaves the phone.
+ */
+import { analyse } from '../rules/index.js';
+import { activePeriod } from './purdah.js';
+
+/**
+ * The context the analyser and the checklist need, from the draft's choices and the clock.
+ * @param {Object} draft {platform, as, sharing, photo}
+ * @param {Object} bundle
+ * @param {Date} [now]
+ * @returns {{purdah: boolean, local_time: string, platform: string, as: string, sharing: boolean, photo: boolean}}
+ */
+export function draftContext(draft, bundle, now = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return {
+    purdah: Boolean(activePeriod(bundle)),
+    local_time: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    platform: draft.platform || 'other',
+    as: draft.as === 'private' ? 'private' : 'councillor',
+    sharing: Boolean(draft.sharing),
+    photo: Boolean(draft.photo),
+  };
+}
+
+/**
+ * Analyse a draft; an empty draft has nothing to report.
+ * @param {string} text
+ * @param {Object} bundle
+ * @param {Object} context from draftContext
+ * @returns {{findings: Array<Object>, pause: {open: boolean, reasons: Array}}}
+ */
+export function checkDraft(text, bundle, context) {
+  if (!text.trim()) return { findings: [], pause: { open: false, reasons: [] } };
+  const result = analyse(text, bundle, context) || {};
+  return {
+    findings: Array.isArray(result.findings) ? result.findings : [],
+    pause: result.pause || { open: false, reasons: [] },
+  };
+}
+
+/**
+ * The checklist items that apply now: every key of an item's `when` must match the context.
+ * @param {Object} bundle
+ * @param {Object} context
+ * @returns {Array<{id: string, text: string, cite: Array}>}
+ */
+export function checklistFor(bundle, context) {
+  return (bundle.checklist || []).filter((item) =>
+    Object.entries(item.when || {}).every(([key, value]) => context[key] === value));
+}
+
+/**
+ * Find the council's own words for a citation, from the bundle's risk clauses.
+ * @param {Object} bundle
+ * @param {string} category
+ * @param {{source: string, section?: string}} citation
+ * @returns {string|null}
+ */
+export function clauseSummary(bundle, category, citation) {
+  const clauses = bundle.risk_clauses?.[category] || [];
+  const match = clauses.find((c) => c.source === citation.source && c.section === citation.section);
+  return match ? match.summary : null;
+}

@@ -1,0 +1,34 @@
+/**
+ * Run every rule's own examples: a rule that misfires on them must not ship.
+ */
+import { compileBundle } from './compile.js';
+import { analyse } from './index.js';
+
+/**
+ * Check each rule against its `examples.flag` and `examples.pass` sentences.
+ *
+ * An example runs with the rule's own `when` as context (so a purdah rule's examples are read in
+ * purdah) plus the example's own context when it is written as {text, context}.
+ * @param {object} bundle a composed bundle
+ * @returns {{rule: string, expected: string, text: string}[]} every misfire (empty when all good)
+ */
+export function checkExamples(bundle) {
+  const { rules } = compileBundle(bundle);
+  const misfires = [];
+  for (const { source } of rules) {
+    for (const expected of ['flag', 'pass']) {
+      for (const example of source.examples?.[expected] ?? []) {
+        const { text, context } = typeof example === 'string' ? { text: example } : example;
+        const ctx = { ...(source.when ? firstValues(source.when) : {}), ...context };
+        const fired = analyse(text, bundle, ctx, { keepRepeats: true }).findings
+          .some((f) => f.rule === source.id);
+        if (fired !== (expected === 'flag')) misfires.push({ rule: source.id, expected, text });
+      }
+    }
+  }
+  return misfires;
+}
+
+function firstValues(when) {
+  return Object.fromEntries(Object.entries(when).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+}

@@ -1,0 +1,118 @@
+/**
+ * The draft analyser: pure functions, no DOM, no network, no logging.
+ *
+ * `analyse(text, bundle, context)` runs the bundle's rules over a draft on the phone and says
+ * what is risky, why, under which clause of the council's policy and which law, and whether the
+ * "tired or emotional?" pause should open. See README.md for the rule format.
+ */
+import { compileBundle } from './compile.js';
+import { dropRepeats, makeFinding } from './findings.js';
+import { findScopes, inScope } from './scopes.js';
+import { readDraft } from './text.js';
+
+export { compileBundle, RuleError } from './compile.js';
+export { checkExamples } from './examples.js';
+export { regexProblem } from './regex-check.js';
+
+// What a missing context field means: the app is a councillor's, posting their own words.
+const CONTEXT_DEFAULTS = { purdah: false, sharing: false, photo: false, as: 'councillor' };
+
+/**
+ * Analyse a draft against a council's bundle.
+ * @param {string} text the draft as typed
+ * @param {object} bundle the composed bundle as the API serves it
+ * @param {{purdah?: boolean, local_time?: string, platform?: string, as?: string,
+ *   sharing?: boolean, photo?: boolean}} [context]
+ * @param {{keepRepeats?: boolean}} [options] keepRepeats: one finding per rule match (for tests)
+ * @returns {{findings: object[], categories: string[], pause: {open: boolean,
+ *   reasons: {rule: string, message: string}[]}}}
+ */
+export function analyse(text, bundle, context = {}, options = {}) {
+  const compiled = compileBundle(bundle);
+  const draft = readDraft(typeof text === 'string' ? text : '');
+  const ctx = { ...CONTEXT_DEFAULTS, ...context };
+  const scopes = findScopes(draft, compiled.triggers);
+  const all = compiled.rules.flatMap((rule) => runRule(rule, draft, ctx, bundle, scopes));
+  const findings = options.keepRepeats ? all : dropRepeats(all);
+  return {
+    findings,
+    categories: [...new Set(findings.map((f) => f.category))],
+    pause: pauseFor(findings),
+  };
+}
+
+function runRule(rule, draft, ctx, bundle, scopes) {
+  const { source } = rule;
+  if (!holds(source.when, ctx)) return [];
+  const matches = rule.find(draft, ctx, bundle)
+    .filter((m) => !inScope(scopes, rule.cancelledBy, m))
+    .filter((m) => !rule.unless.some((u) => cancels(u, m, draft, ctx, bundle)));
+  if (matches.length === 0) return [];
+  const nearMatches = rule.near ? rule.near.find(draft, ctx, bundle) : null;
+  const findings = [];
+  for (const m of matches) {
+    const parts = nearMatches ? withNear(m, nearMatches, rule.near.within, draft) : [m];
+    if (!parts) continue;
+    findings.push(makeFinding(source, parts, sureness(rule, parts, draft, ctx, bundle), bundle));
+  }
+  return findings;
+}
+
+/**
+ * Say whether every condition of a rule's `when` holds in the context.
+ * @param {object|undefined} when e.g. {"purdah": true, "as": ["councillor"]}
+ * @param {object} ctx
+ * @returns {boolean}
+ */
+export function holds(when, ctx) {
+  if (!when) return true;
+  return Object.entries(when).every(([key, want]) => (Array.isArray(want)
+    ? want.includes(ctx[key]) : ctx[key] === want));
+}
+
+function distance(a, b) {
+  if (b.last < a.first) return a.first - b.last;
+  if (b.first > a.last) return b.first - a.last;
+  return 0;
+}
+
+function sameSentence(a, b, draft) {
+  return draft.words[a.first]?.s === draft.words[b.first]?.s;
+}
+
+function cancels(unless, m, draft, ctx, bundle) {
+  return unless.find(draft, ctx, bundle).some((u) => {
+    if (unless.scope === 'draft') return true;
+    if (unless.scope === 'sentence') return sameSentence(u, m, draft);
+    return sameSentence(u, m, draft) && distance(m, u) <= unless.within;
+  });
+}
+
+function withNear(m, nearMatches, within, draft) {
+  let best = null;
+  for (const n of nearMatches) {
+    const d = distance(m, n);
+    if (d === 0 || d > within || !sameSentence(m, n, draft)) continue;
+    if (!best || d < distance(m, best)) best = n;
+  }
+  return best ? [m, best] : null;
+}
+
+function sureness(rule, parts, draft, ctx, bundle) {
+  const { source } = rule;
+  if ((source.sureness ?? 'likely') === 'likely') return 'likely';
+  if (source.likely_when && holds(source.likely_when, ctx)) return 'likely';
+  if (rule.likelyIf) {
+    const hits = rule.likelyIf.find(draft, ctx, bundle);
+    const near = hits.some((h) => sameSentence(h, parts[0], draft)
+      && distance(parts[0], h) <= rule.likelyIf.within);
+    if (near) return 'likely';
+  }
+  return 'possible';
+}
+
+function pauseFor(findings) {
+  const reasons = findings.filter((f) => f.category === 'emotional')
+    .map((f) => ({ rule: f.rule, message: f.message }));
+  return { open: reasons.length > 0, reasons };
+}

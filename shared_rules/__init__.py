@@ -1,0 +1,1 @@
+"""The rule bundles as data, and the one merge of base and council (compose.py)."""
