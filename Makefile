@@ -28,6 +28,7 @@ lint: install-dev
 ## bench: speed figures, each against a reference measured in the same run
 bench: install-dev system-deps node_modules/.installed
 	node bench/analyser.mjs
+	$(BIN)/python bench/pwa.py
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

@@ -9,12 +9,12 @@ export const tab = 'more';
 
 function datesOf(period) {
   const estimate = period.start_is_estimate
-    ? ' The start date is the latest the notice of election can be published; your council may publish it earlier.'
+    ? ' This is the latest date the notice of election can be published; your council may publish it earlier.'
     : '';
   return h('dl', { class: 'summary-list' },
-    h('dt', {}, 'Starts'), h('dd', {}, longDate(period.purdah_start)),
+    h('dt', {}, 'Starts'), h('dd', {}, `${longDate(period.purdah_start)}.${estimate}`),
     h('dt', {}, 'Polling day'), h('dd', {}, longDate(period.poll_date)),
-    h('dt', {}, 'Ends'), h('dd', {}, `${longDate(period.purdah_end)}.${estimate}`));
+    h('dt', {}, 'Ends'), h('dd', {}, longDate(period.purdah_end)));
 }
 
 function guidance(bundle) {
