@@ -9,11 +9,15 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test lint bench install install-dev system-deps clean
 
-## run: install, migrate, import the bundles, make the instance secrets, serve on http://$(HOST):$(PORT)
+## run: install, migrate, import the bundles, make the instance secrets and push keys,
+## serve on http://$(HOST):$(PORT) with a push worker beside the web server
 run: install instance/secret_key
 	$(FLASK) db upgrade
 	$(FLASK) bundles import
-	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
+	$(FLASK) push keys
+	@echo "Serving on http://$(HOST):$(PORT)/ with a push worker beside it (Ctrl-C stops both)"
+	@$(FLASK) push worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/gunicorn --bind $(HOST):$(PORT) --workers 2 --access-logfile - wsgi:app
 
 ## test: install what the tests need (Chromium from Debian included) and run every test
@@ -29,6 +33,7 @@ lint: install-dev
 bench: install-dev system-deps node_modules/.installed
 	node bench/analyser.mjs
 	$(BIN)/python bench/pwa.py
+	$(BIN)/python bench/push.py
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

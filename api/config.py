@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from api.services.push_settings import DEFAULT_ALLOWED_HOSTS
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = ROOT / "instance"
 RELAXED_ENVS = {"development", "test"}
@@ -23,6 +25,15 @@ def _read_secret(name: str, instance: Path) -> str | None:
     if path.is_file():
         return path.read_text(encoding="utf-8").strip() or None
     return None
+
+
+# Push worker tuning, read from the environment when set (defaults: api/services/push_settings.py).
+PUSH_TUNING = (
+    "PUSH_VAPID_KEY_FILE", "PUSH_SENDER_PROCESSES", "PUSH_CONCURRENCY", "PUSH_BATCH_SIZE",
+    "PUSH_LEASE_SECONDS", "PUSH_MAX_ATTEMPTS", "PUSH_BACKOFF_BASE_SECONDS",
+    "PUSH_BACKOFF_MAX_SECONDS", "PUSH_TTL_SECONDS", "PUSH_TIMEOUT_SECONDS",
+    "PUSH_CONNECT_TIMEOUT_SECONDS", "PUSH_IDLE_SECONDS", "PUSH_PURDAH_ALERT_HOUR",
+)
 
 
 def _csv(name: str, default: str) -> list[str]:
@@ -59,17 +70,21 @@ def load_settings(overrides: dict | None = None) -> dict:
         "RULES_DIR": os.environ.get("RULES_DIR", str(ROOT / "shared_rules")),
         "PWA_DIR": os.environ.get("PWA_DIR", str(ROOT / "pwa")),
         "NODE_BINARY": os.environ.get("NODE_BINARY", "node"),
-        "PUSH_ALLOWED_HOSTS": _csv(
-            "PUSH_ALLOWED_HOSTS",
-            "fcm.googleapis.com,updates.push.services.mozilla.com,web.push.apple.com,"
-            "*.push.apple.com,*.notify.windows.com",
-        ),
+        "PUSH_ALLOWED_HOSTS": _csv("PUSH_ALLOWED_HOSTS", ",".join(DEFAULT_ALLOWED_HOSTS)),
         "PUSH_CONTACT": os.environ.get("PUSH_CONTACT", "mailto:democratic.services@example.org"),
+        **{name: os.environ[name] for name in PUSH_TUNING if os.environ.get(name)},
         "API_TITLE": "Councillor's social media companion",
         "API_VERSION": "v1",
         "OPENAPI_VERSION": "3.0.3",
         "OPENAPI_URL_PREFIX": "/api",
         "OPENAPI_JSON_PATH": "openapi.json",
         "JSON_SORT_KEYS": False,
+        # Brotli or gzip for the app's files and bundles; the ETag gets a ":br" suffix and
+        # conditional requests are answered after compression, so 304s keep working.
+        "COMPRESS_ALGORITHM": ["br", "gzip"],
+        "COMPRESS_MIMETYPES": [
+            "application/json", "application/manifest+json", "text/html", "text/css",
+            "text/javascript", "image/svg+xml",
+        ],
         "SQLALCHEMY_TRACK_MODIFICATIONS": False,
     } | overrides

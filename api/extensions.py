@@ -1,5 +1,6 @@
 """Extensions, created unbound and bound to the app in create_app."""
 
+from flask_compress import Compress
 from flask_migrate import Migrate
 from flask_smorest import Api
 from flask_sqlalchemy import SQLAlchemy
@@ -16,6 +17,7 @@ class CompanionApi(Api):
         return handle_http_exception(error)
 
 
+compress = Compress()
 db = SQLAlchemy()
 migrate = Migrate()
 api = CompanionApi()

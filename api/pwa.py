@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import mimetypes
+from functools import lru_cache
+from pathlib import Path
 
-from flask import Blueprint, Flask, abort, current_app, send_from_directory
+from flask import Blueprint, Flask, Response, abort, current_app, request
+from werkzeug.security import safe_join
 
 bp = Blueprint("pwa", __name__)
 
@@ -42,13 +46,26 @@ def asset(path: str):
     return _send(path)
 
 
+@lru_cache(maxsize=256)
+def _read(file: str, modified: float) -> tuple[bytes, str]:
+    """Read one of the app's files and its strong validator (cached until the file changes)."""
+    data = Path(file).read_bytes()
+    return data, hashlib.sha256(data).hexdigest()[:40]
+
+
 def _send(path: str):
-    response = send_from_directory(current_app.config["PWA_DIR"], path, max_age=0)
+    file = safe_join(current_app.config["PWA_DIR"], path)
+    if file is None or not Path(file).is_file():
+        abort(404)
+    data, etag = _read(file, Path(file).stat().st_mtime)
+    mimetype = mimetypes.guess_type(file)[0] or "application/octet-stream"
+    response = Response(data, mimetype=mimetype)
+    response.set_etag(etag)
     # The service worker does the caching: the browser revalidates every file, above all sw.js.
     response.headers["Cache-Control"] = "no-cache"
     if path == "sw.js":
         response.headers["Service-Worker-Allowed"] = "/"
-    return response
+    return response.make_conditional(request)
 
 
 def add_security_headers(response):

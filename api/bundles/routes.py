@@ -43,6 +43,11 @@ def _council_or_404(slug: str) -> Council:
     return council
 
 
+def _still_current(etag: str) -> bool:
+    """Tell whether the phone's copy is current (its ETag may carry a ':br' encoding suffix)."""
+    return any(tag.split(":", 1)[0] == etag for tag in request.if_none_match.as_set())
+
+
 def _bundle_response(version: BundleVersion, cache_control: str) -> Response:
     response = Response(version.content, mimetype="application/json")
     response.set_etag(version.etag)
@@ -68,7 +73,7 @@ def latest_bundle(slug: str):
     version = _council_or_404(slug).latest_version()
     if version is None:
         abort(404, message=f"'{slug}' has no published bundle yet.")
-    if version.etag in request.if_none_match:
+    if _still_current(version.etag):
         response = Response(status=304)
         response.set_etag(version.etag)
         response.headers["Cache-Control"] = "no-cache"

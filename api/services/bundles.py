@@ -13,6 +13,7 @@ from api.bundles.schemas import validate_bundle
 from api.extensions import db
 from api.models import BundleVersion, Council
 from api.services import elections as election_service
+from api.services.outbox import queue_policy_alert
 from shared_rules import compose as composer
 
 ComposeError = composer.ComposeError
@@ -87,6 +88,7 @@ def publish(council: Council, bundle: dict, published_by: str,
         change_note=change_note or _change_note(latest, bundle),
     )
     db.session.add(version)
+    queue_policy_alert(council, version)  # the outbox: same transaction as the version
     return version
 
 

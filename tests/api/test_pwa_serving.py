@@ -42,3 +42,15 @@ def test_openapi_document_lists_the_bundle_routes(client):
     spec = client.get("/api/openapi.json").get_json()
     assert "/api/v1/councils/{slug}/bundle" in spec["paths"]
     assert "/api/v1/councils/{slug}/versions" in spec["paths"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/councils/wiltshire/bundle", "/js/app.js", "/"])
+def test_compressed_with_brotli_and_still_revalidated(client, imported, path):
+    with client.get(path, headers={"Accept-Encoding": "br, gzip"}) as first:
+        assert first.status_code == 200
+        assert first.headers["Content-Encoding"] == "br"
+        assert "Accept-Encoding" in first.headers["Vary"]
+        etag = first.headers["ETag"]
+    with client.get(path, headers={"Accept-Encoding": "br, gzip",
+                                   "If-None-Match": etag}) as again:
+        assert again.status_code == 304

@@ -7,8 +7,8 @@ clause's section. Otherwise it must say why it is not about posts.
 
 from __future__ import annotations
 
-from rule_files import ITEM_KINDS
-from seed_policy import same_section
+from tests.content.rule_files import ITEM_KINDS
+from tests.content.seed_policy import same_section
 
 
 def _cites_clause(citations: list, source: str, clause: str) -> bool:

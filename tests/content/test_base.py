@@ -5,7 +5,8 @@ from __future__ import annotations
 import copy
 
 import pytest
-from rule_files import RULES_DIR, compose
+
+from tests.content.rule_files import RULES_DIR, compose
 
 BASE = RULES_DIR / "base"
 NCSC_SOCIAL = "https://www.ncsc.gov.uk/guidance/social-media-how-to-use-it-safely"

@@ -6,8 +6,16 @@ import copy
 import re
 
 import pytest
-from rule_files import ITEM_KINDS, base_files, citations_in, compose, council_file, council_slugs
-from seed_policy import REPO, section_line_numbers, seeds_dir
+
+from tests.content.rule_files import (
+    ITEM_KINDS,
+    base_files,
+    citations_in,
+    compose,
+    council_file,
+    council_slugs,
+)
+from tests.content.seed_policy import REPO, section_line_numbers, seeds_dir
 
 # The fixed facts of each council (the lead's table): slug -> seed, name, kind, nation.
 COUNCILS = {

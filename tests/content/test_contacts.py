@@ -6,8 +6,16 @@ import copy
 import re
 
 import pytest
-from rule_files import base_files, compose, council_file, council_slugs, seed_of, strings_in
-from seed_policy import seed_text
+
+from tests.content.rule_files import (
+    base_files,
+    compose,
+    council_file,
+    council_slugs,
+    seed_of,
+    strings_in,
+)
+from tests.content.seed_policy import seed_text
 
 # The only numbers and addresses the national base may give, each with its public source.
 NATIONAL_CONTACTS = {

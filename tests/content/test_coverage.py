@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from coverage_checker import uncarried_clauses, without_carriers
-from rule_files import composed_bundle, council_slugs, coverage_record, seed_of
-from seed_policy import clause_lines, section_in_line, seed_lines
+
+from tests.content.coverage_checker import uncarried_clauses, without_carriers
+from tests.content.rule_files import composed_bundle, council_slugs, coverage_record, seed_of
+from tests.content.seed_policy import clause_lines, section_in_line, seed_lines
 
 SLUGS = council_slugs()
 

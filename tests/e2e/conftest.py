@@ -14,9 +14,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from app_steps import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, VIEWPORT
 from playwright.sync_api import sync_playwright
 from werkzeug.serving import make_server
+
+from tests.e2e.app_steps import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, ROOT, VIEWPORT
 
 
 class RequestLog:

@@ -7,9 +7,10 @@ import json
 from datetime import date
 
 import pytest
-from app_steps import WAIT_MS, go, open_fresh
-from conftest import add_election_to
 from playwright.sync_api import expect
+
+from tests.e2e.app_steps import WAIT_MS, go, open_fresh
+from tests.e2e.conftest import add_election_to
 
 BROKEN_ANSWERS = {
     "bad JSON": {"status": 200, "body": '{"schema_version": 1, "council": {', "etag": '"broken-1"'},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_steps import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, wait_for_worker
+from tests.e2e.app_steps import CHROMIUM, CHROMIUM_ARGS, VIEWPORT, wait_for_worker
 
 
 def test_manifest_is_served_as_a_web_app_manifest(live_server, context):

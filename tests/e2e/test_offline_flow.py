@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from app_steps import WAIT_MS, go, go_offline, open_fresh, write_draft
 from playwright.sync_api import expect
+
+from tests.e2e.app_steps import WAIT_MS, go, go_offline, open_fresh, write_draft
 
 DRAFT = ("Councillor Reed is a fraud who has been lining his own pockets from the "
          "regeneration budget.")

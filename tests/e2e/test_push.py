@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from app_steps import WAIT_MS, go_offline, open_fresh
-from conftest import add_election_to
 from playwright.sync_api import expect
+
+from tests.e2e.app_steps import WAIT_MS, go_offline, open_fresh
+from tests.e2e.conftest import add_election_to
 
 SLUG = "loughton"
 

@@ -4,9 +4,17 @@ for people to look at (test-artifacts/e2e/screens/)."""
 from __future__ import annotations
 
 import pytest
-from app_steps import FIXED_TIME, axe_violations, go, open_fresh, wait_for_worker, write_draft
-from conftest import context_options
 from playwright.sync_api import expect
+
+from tests.e2e.app_steps import (
+    FIXED_TIME,
+    axe_violations,
+    go,
+    open_fresh,
+    wait_for_worker,
+    write_draft,
+)
+from tests.e2e.conftest import context_options
 
 DRAFT = ("Councillor Reed is a fraud who has been lining his own pockets from the "
          "regeneration budget.")

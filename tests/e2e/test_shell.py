@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from app_steps import ROOT
+from tests.e2e.app_steps import ROOT
 
 PWA = ROOT / "pwa"
 IMPORT = re.compile(r"""(?:import|export)\s[^'"]*?from\s+['"](\.[^'"]+)['"]"""
