@@ -117,13 +117,15 @@ def live_server(tmp_path_factory, migrated_database):
     thread.join(timeout=5)
 
 
-@pytest.fixture(scope="session")
+# Package scope: Playwright's sync API keeps an event loop running in this thread until it stops,
+# and other suites (the push sender) run event loops of their own after this package.
+@pytest.fixture(scope="package")
 def playwright_driver():
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(playwright_driver):
     """One Chromium for the session (each test gets its own context)."""
     browser = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

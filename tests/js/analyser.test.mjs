@@ -122,6 +122,37 @@ describe('the pause', () => {
   test('opens for shouting', () => {
     assert.equal(analyse('WHY DOES NOBODY EVER LISTEN', bundle).pause.open, true);
   });
+  test('late at night alone opens the pause without a finding', () => {
+    const result = analyse('Just finished the agenda papers.', bundle, { local_time: '23:30' });
+    assert.deepEqual(result.findings, []);
+    assert.equal(result.pause.open, true);
+  });
+  test('late at night with a sign of anger or tiredness is a finding', () => {
+    const text = 'Long meeting, and most of it was pointless.';
+    assert.ok(analyse(text, bundle, { local_time: '23:30' }).categories.includes('emotional'));
+    assert.deepEqual(analyse(text, bundle, { local_time: '14:30' }).categories, []);
+  });
+});
+
+describe('engine', () => {
+  const rule = (extra) => ({ rules: [{ id: 't', category: 'harassment', message: 'm', suggestion: 's',
+    ...extra }] });
+  test('near with scope "draft" looks in every sentence', () => {
+    const b = rule({ phrases: ['lock up your'], near: { phrases: ['asylum'], scope: 'draft' } });
+    assert.equal(analyse('Asylum hotel opens. Lock up your sheds.', b).findings.length, 1);
+    assert.equal(analyse('Lock up your sheds.', b).findings.length, 0);
+  });
+  test('near with scope "sentence" ignores the distance but not the sentence', () => {
+    const b = rule({ phrases: ['funny how'], near: { phrases: ['contract'], within: 1, scope: 'sentence' } });
+    assert.equal(analyse('Funny how the big shiny new contract went to his mate.', b).findings.length, 1);
+    assert.equal(analyse('Funny how it rained. The contract is signed.', b).findings.length, 0);
+  });
+  test('a negation written into the phrase does not cancel it', () => {
+    const b = { rules: [...bundle.rules.filter((r) => r.trigger),
+      ...rule({ phrases: ["don't integrate"] }).rules] };
+    assert.equal(analyse("They just don't integrate.", b).findings.length, 1);
+    assert.equal(analyse("It is not true that they don't integrate.", b).findings.length, 0);
+  });
 });
 
 describe('rules are data', () => {

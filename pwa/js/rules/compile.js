@@ -48,11 +48,11 @@ function compileRule(rule) {
     source: rule,
     find: compileMatcher(rule, rule.id),
     near: rule.near ? { find: compileMatcher(rule.near, rule.id, 'near'),
-      within: rule.near.within ?? 8 } : null,
+      within: rule.near.within ?? 8, scope: rule.near.scope ?? 'words' } : null,
     unless: (rule.unless ?? []).map((u, i) => ({ find: compileMatcher(u, rule.id, `unless[${i}]`),
       within: u.within ?? 0, scope: u.scope ?? 'words' })),
     likelyIf: rule.likely_if ? { find: compileMatcher(rule.likely_if, rule.id, 'likely_if'),
-      within: rule.likely_if.within ?? 8 } : null,
+      within: rule.likely_if.within ?? 8, scope: rule.likely_if.scope ?? 'words' } : null,
     cancelledBy: rule.cancelled_by ?? ['negation'],
   };
 }

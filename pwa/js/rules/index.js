@@ -33,11 +33,15 @@ export function analyse(text, bundle, context = {}, options = {}) {
   const ctx = { ...CONTEXT_DEFAULTS, ...context };
   const scopes = findScopes(draft, compiled.triggers);
   const all = compiled.rules.flatMap((rule) => runRule(rule, draft, ctx, bundle, scopes));
-  const findings = options.keepRepeats ? all : dropRepeats(all);
+  // A match with nothing in the text to point at (the hour alone) opens the pause but is not a
+  // finding about the draft: a calm post at 23:30 is not a risk.
+  const spanless = all.filter((f) => f.spans.length === 0);
+  const spanned = all.filter((f) => f.spans.length > 0);
+  const findings = options.keepRepeats ? spanned : dropRepeats(spanned);
   return {
     findings,
     categories: [...new Set(findings.map((f) => f.category))],
-    pause: pauseFor(findings),
+    pause: pauseFor([...spanless, ...findings]),
   };
 }
 
@@ -51,7 +55,7 @@ function runRule(rule, draft, ctx, bundle, scopes) {
   const nearMatches = rule.near ? rule.near.find(draft, ctx, bundle) : null;
   const findings = [];
   for (const m of matches) {
-    const parts = nearMatches ? withNear(m, nearMatches, rule.near.within, draft) : [m];
+    const parts = nearMatches ? withNear(m, nearMatches, rule.near, draft) : [m];
     if (!parts) continue;
     findings.push(makeFinding(source, parts, sureness(rule, parts, draft, ctx, bundle), bundle));
   }
@@ -88,11 +92,20 @@ function cancels(unless, m, draft, ctx, bundle) {
   });
 }
 
-function withNear(m, nearMatches, within, draft) {
+// Whether a near (or likely_if) match counts for a match: within `within` words in the same
+// sentence (scope "words", the default), anywhere in the same sentence, or anywhere in the draft.
+function isNear(m, n, spec, draft) {
+  if (spec.scope === 'draft') return true;
+  if (!sameSentence(m, n, draft) && !m.noSpan) return false;
+  return spec.scope === 'sentence' || distance(m, n) <= spec.within;
+}
+
+function withNear(m, nearMatches, near, draft) {
   let best = null;
   for (const n of nearMatches) {
     const d = distance(m, n);
-    if (d === 0 || d > within || !sameSentence(m, n, draft)) continue;
+    // The near part must be other words than the match (a spanless match, the hour, has none).
+    if ((d === 0 && !m.noSpan) || !isNear(m, n, near, draft)) continue;
     if (!best || d < distance(m, best)) best = n;
   }
   return best ? [m, best] : null;
@@ -104,8 +117,7 @@ function sureness(rule, parts, draft, ctx, bundle) {
   if (source.likely_when && holds(source.likely_when, ctx)) return 'likely';
   if (rule.likelyIf) {
     const hits = rule.likelyIf.find(draft, ctx, bundle);
-    const near = hits.some((h) => sameSentence(h, parts[0], draft)
-      && distance(parts[0], h) <= rule.likelyIf.within);
+    const near = hits.some((h) => isNear(parts[0], h, rule.likelyIf, draft));
     if (near) return 'likely';
   }
   return 'possible';

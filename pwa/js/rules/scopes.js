@@ -16,14 +16,19 @@ export const TRIGGER_KINDS = ['negation', 'hedge', 'reporting', 'quotation'];
  * Work out every scope in a draft.
  * @param {object} draft a read draft
  * @param {{kind: string, find: Function, direction: string, scope: number}[]} triggers
- * @returns {Record<string, [number, number][]>} word ranges [first, last] by kind
+ * @returns {Record<string, number[][]>} word ranges [first, last, triggerFirst, triggerLast] by kind
+ *   (quotations have no trigger words)
  */
 export function findScopes(draft, triggers) {
   const scopes = Object.fromEntries(TRIGGER_KINDS.map((kind) => [kind, []]));
   for (const trigger of triggers) {
     for (const m of trigger.find(draft)) {
-      if (trigger.direction !== 'backward') scopes[trigger.kind].push(forward(draft, m, trigger.scope));
-      if (trigger.direction !== 'forward') scopes[trigger.kind].push(backward(draft, m, trigger.scope));
+      // Each scope keeps its trigger's words: a phrase that holds the trigger itself ("aren't even
+      // disabled", "don't integrate") was written negative on purpose and is not cancelled by it.
+      const own = [m.first, m.last];
+      const ranges = scopes[trigger.kind];
+      if (trigger.direction !== 'backward') ranges.push([...forward(draft, m, trigger.scope), ...own]);
+      if (trigger.direction !== 'forward') ranges.push([...backward(draft, m, trigger.scope), ...own]);
     }
   }
   scopes.quotation.push(...quotedRanges(draft));
@@ -68,5 +73,6 @@ function quotedRanges(draft) {
  * @returns {boolean}
  */
 export function inScope(scopes, kinds, m) {
-  return kinds.some((kind) => scopes[kind].some(([a, b]) => m.first >= a && m.first <= b));
+  return kinds.some((kind) => scopes[kind].some(([a, b, tf, tl]) => m.first >= a && m.first <= b
+    && !(tf !== undefined && tf >= m.first && tl <= m.last)));
 }
