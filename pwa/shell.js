@@ -46,7 +46,6 @@ export const SHELL = [
   '/js/screens/updates.js',
   '/js/rules/compile.js',
   '/js/rules/detectors.js',
-  '/js/rules/examples.js',
   '/js/rules/findings.js',
   '/js/rules/index.js',
   '/js/rules/phrases.js',

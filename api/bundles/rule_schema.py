@@ -334,6 +334,18 @@ class MatcherSchema(Schema):
     scope = fields.String(validate=validate.OneOf(("words", "sentence", "draft")))
 
 
+class ReplacementSchema(Schema):
+    """A wording offered in place of the matched words: fixed text, or a transform of them."""
+
+    to = fields.String()
+    transform = fields.String(validate=validate.OneOf(("sentence_case", "first_char")))
+
+    @validates_schema
+    def _one_kind(self, data, **_kwargs):
+        if ("to" in data) == ("transform" in data):
+            raise ValidationError("give either 'to' (text, '' to remove) or 'transform'")
+
+
 class RuleSchema(Schema):
     """One rule of the analyser (or one negation/hedge/reporting trigger)."""
 
@@ -356,6 +368,7 @@ class RuleSchema(Schema):
     cancelled_by = fields.List(fields.String(validate=validate.OneOf(TRIGGERS)))
     message = fields.String()
     suggestion = fields.String()
+    replacement = fields.Nested(ReplacementSchema)
     laws = fields.List(fields.String())
     cite = fields.List(fields.Dict())
     examples = fields.Nested(ExamplesSchema)

@@ -7,7 +7,8 @@
  * runs this so a rule that misfires on its own examples is refused.
  */
 import { readFileSync } from 'node:fs';
-import { checkExamples, compileBundle, RuleError } from '../js/rules/index.js';
+import { compileBundle, RuleError } from '../js/rules/index.js';
+import { checkExamples } from './rule-examples.mjs';
 
 /**
  * Return the problems of a bundle as lines of text (empty when it is fine).

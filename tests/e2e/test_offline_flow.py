@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.app_steps import WAIT_MS, go, go_offline, open_fresh, write_draft
@@ -114,14 +113,15 @@ def test_no_request_carries_the_draft_while_online(context, live_server):
 
 
 def test_a_suggested_wording_is_applied_with_one_tap_offline(context, live_server):
+    shouted = "THIS DECISION IS A DISGRACE AND NOBODY LISTENS"
     page = context.new_page()
     open_fresh(page, live_server.origin, "wiltshire")
     go_offline(context, page)
     page.reload()
-    write_draft(page, DRAFT)
-    apply = page.locator(".finding button")
-    if apply.count() == 0:
-        pytest.skip("the analyser gives no replacement wording for this draft yet")
-    page.locator(".finding button").first.click()
-    expect(page.get_by_label("Your draft")).not_to_have_value(DRAFT)
+    write_draft(page, shouted)
+    apply = page.locator(".finding button", has_text="Use")
+    expect(apply.first).to_be_visible()
+    apply.first.click()
+    expect(page.get_by_label("Your draft")).to_have_value(
+        "This decision is a disgrace and nobody listens")
     expect(page.get_by_label("Your draft")).to_be_focused()

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { analyse, checkExamples, compileBundle, RuleError } from '../../pwa/js/rules/index.js';
+import { analyse, compileBundle, RuleError } from '../../pwa/js/rules/index.js';
+import { checkExamples } from '../../pwa/tools/rule-examples.mjs';
 import { bundleOf, CATEGORIES, COUNCILS } from './helpers.mjs';
 
 const bundle = bundleOf('wiltshire');

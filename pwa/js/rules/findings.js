@@ -37,10 +37,10 @@ function lawCitation(id, bundle) {
  * @param {object} bundle
  * @returns {object}
  */
-export function makeFinding(rule, parts, sureness, bundle) {
+export function makeFinding(rule, parts, sureness, bundle, text = '') {
   const spans = parts.filter((p) => !p.noSpan).map((p) => [p.start, p.end])
     .sort((a, b) => a[0] - b[0]);
-  return {
+  const finding = {
     category: rule.category,
     rule: rule.id,
     severity: rule.severity ?? 'medium',
@@ -50,6 +50,28 @@ export function makeFinding(rule, parts, sureness, bundle) {
     suggestion: rule.suggestion,
     citations: citationsFor(rule, bundle),
   };
+  const main = parts[0];
+  if (rule.replacement && !main.noSpan) {
+    finding.replace_span = [main.start, main.end];
+    finding.replacement = replacementFor(rule.replacement, text.slice(main.start, main.end));
+  }
+  return finding;
+}
+
+/**
+ * The wording a rule offers in place of the words it matched (Vale's substitution), applied
+ * with one tap on the phone. It is made from those words only and never leaves the phone.
+ * @param {{to?: string, transform?: string}} replacement
+ * @param {string} matched
+ * @returns {string}
+ */
+export function replacementFor(replacement, matched) {
+  if (replacement.transform === 'sentence_case') {
+    const lower = matched.toLowerCase();
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
+  if (replacement.transform === 'first_char') return matched.charAt(0);
+  return replacement.to ?? '';
 }
 
 /**

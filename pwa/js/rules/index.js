@@ -11,7 +11,6 @@ import { findScopes, inScope } from './scopes.js';
 import { readDraft } from './text.js';
 
 export { compileBundle, RuleError } from './compile.js';
-export { checkExamples } from './examples.js';
 export { regexProblem } from './regex-check.js';
 
 // What a missing context field means: the app is a councillor's, posting their own words.
@@ -57,7 +56,8 @@ function runRule(rule, draft, ctx, bundle, scopes) {
   for (const m of matches) {
     const parts = nearMatches ? withNear(m, nearMatches, rule.near, draft) : [m];
     if (!parts) continue;
-    findings.push(makeFinding(source, parts, sureness(rule, parts, draft, ctx, bundle), bundle));
+    findings.push(makeFinding(source, parts, sureness(rule, parts, draft, ctx, bundle), bundle,
+      draft.text));
   }
   return findings;
 }

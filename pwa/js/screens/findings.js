@@ -48,7 +48,7 @@ function citationLine(bundle, finding, citation) {
  */
 export function findingCard(finding, n, bundle, onApply) {
   const citations = finding.citations || [];
-  const canApply = typeof finding.replacement === 'string' && (finding.spans || []).length > 0;
+  const canApply = typeof finding.replacement === 'string' && Array.isArray(finding.replace_span);
   return h('li', { class: `finding finding--${finding.severity || 'warn'}` },
     h('h3', { class: 'finding-title' }, `[${n}] This could be read as ${categoryName(finding.category)}`),
     finding.message ? h('p', {}, finding.message) : null,
@@ -59,12 +59,12 @@ export function findingCard(finding, n, bundle, onApply) {
 }
 
 /**
- * Replace a finding's first phrase in the draft with its suggested wording.
+ * Replace the words a finding matched with its suggested wording.
  * @param {string} text
  * @param {Object} finding
  * @returns {string}
  */
 export function applySuggestion(text, finding) {
-  const [start, end] = finding.spans[0];
+  const [start, end] = finding.replace_span;
   return text.slice(0, start) + finding.replacement + text.slice(end);
 }

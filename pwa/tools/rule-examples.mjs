@@ -1,8 +1,8 @@
 /**
  * Run every rule's own examples: a rule that misfires on them must not ship.
  */
-import { compileBundle } from './compile.js';
-import { analyse } from './index.js';
+import { compileBundle } from '../js/rules/compile.js';
+import { analyse } from '../js/rules/index.js';
 
 /**
  * Check each rule against its `examples.flag` and `examples.pass` sentences.
