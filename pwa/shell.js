@@ -1,7 +1,7 @@
 /**
  * The app shell: every file the app needs to open and check a draft with no signal.
  * The service worker precaches exactly this list; tests/e2e check it names every file the app
- * loads. Change sw.js's VERSION whenever one of these files changes.
+ * loads; after changing one, run node pwa/tools/stamp-shell.mjs (a test checks sw.js's VERSION).
  */
 export const SHELL = [
   '/',

@@ -3,14 +3,15 @@
  * push alerts and refreshes the council's saved bundle when one arrives. A module worker, so it
  * shares the page's modules (storage, bundle cache, notices).
  *
- * Release: change VERSION whenever any file in SHELL changes; the new worker then waits until
+ * Release: VERSION is a hash of the shell (node pwa/tools/stamp-shell.mjs; a test checks it), so a
+ * changed shell installs a new worker, which waits until
  * the councillor accepts "update available" (never forced mid-draft).
  */
 import { refreshBundle } from './js/lib/bundle-cache.js';
 import { noticeTag, readPayload } from './js/lib/notices.js';
 import { SHELL } from './shell.js';
 
-const VERSION = '1';
+const VERSION = '3a65e4caa013';
 const PREFIX = 'companion-shell-';
 const CACHE = `${PREFIX}v${VERSION}`;
 
