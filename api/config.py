@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from api.services.push_settings import DEFAULT_ALLOWED_HOSTS
+from api.services.push_settings import DEFAULT_ALLOWED_HOSTS, PushSettings
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INSTANCE = ROOT / "instance"
@@ -71,7 +71,7 @@ def load_settings(overrides: dict | None = None) -> dict:
         "PWA_DIR": os.environ.get("PWA_DIR", str(ROOT / "pwa")),
         "NODE_BINARY": os.environ.get("NODE_BINARY", "node"),
         "PUSH_ALLOWED_HOSTS": _csv("PUSH_ALLOWED_HOSTS", ",".join(DEFAULT_ALLOWED_HOSTS)),
-        "PUSH_CONTACT": os.environ.get("PUSH_CONTACT", "mailto:democratic.services@example.org"),
+        "PUSH_CONTACT": os.environ.get("PUSH_CONTACT", PushSettings.contact),
         **{name: os.environ[name] for name in PUSH_TUNING if os.environ.get(name)},
         "API_TITLE": "Councillor's social media companion",
         "API_VERSION": "v1",

@@ -66,32 +66,29 @@ PURDAH_POLL_DATE = date(2026, 6, 25)  # FIXED_TIME (10 June 2026) falls in its p
 
 
 def _import_councils(app) -> None:
-    from api.extensions import db
-    from api.models import Council
     from api.services.bundles import import_all
-    from api.services.elections import add_election
 
     with app.app_context():
         import_all()
-        council = Council.query.filter_by(slug=PURDAH_COUNCIL).one()
-        add_election(council, PURDAH_POLL_DATE, label="Test election")
-        db.session.commit()
+    _add_election(app, PURDAH_COUNCIL, PURDAH_POLL_DATE, "Test election")
+
+
+def _add_election(app, slug: str, poll_date: date, label: str) -> int:
+    from api.extensions import db
+    from api.models import Council
+    from api.services.elections import add_election
+
+    with app.app_context():
+        council = Council.query.filter_by(slug=slug).one()
+        add_election(council, poll_date, label=label)
+        version = council.latest_version().version
         db.session.remove()
+    return version
 
 
 def add_election_to(server: LiveServer, slug: str, poll_date: date) -> int:
     """Publish a new bundle version of a council (with one more election); return its number."""
-    from api.extensions import db
-    from api.models import Council
-    from api.services.elections import add_election
-
-    with server.app.app_context():
-        council = Council.query.filter_by(slug=slug).one()
-        add_election(council, poll_date, label="Added by a test")
-        db.session.commit()
-        version = council.latest_version().version
-        db.session.remove()
-    return version
+    return _add_election(server.app, slug, poll_date, "Added by a test")
 
 
 @pytest.fixture(scope="session")

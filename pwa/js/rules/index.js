@@ -47,16 +47,20 @@ export function analyse(text, bundle, context = {}, options = {}) {
 function runRule(rule, draft, ctx, bundle, scopes) {
   const { source } = rule;
   if (!holds(source.when, ctx)) return [];
-  const matches = rule.find(draft, ctx, bundle)
-    .filter((m) => !inScope(scopes, rule.cancelledBy, m))
-    .filter((m) => !rule.unless.some((u) => cancels(u, m, draft, ctx, bundle)));
+  const inView = rule.find(draft, ctx, bundle)
+    .filter((m) => !inScope(scopes, rule.cancelledBy, m));
+  if (inView.length === 0) return [];
+  // Each antipattern is looked for once per draft, not once per match.
+  const antipatterns = rule.unless.map((u) => ({ spec: u, hits: u.find(draft, ctx, bundle) }));
+  const matches = inView.filter((m) => !antipatterns.some((a) => cancels(a, m, draft)));
   if (matches.length === 0) return [];
   const nearMatches = rule.near ? rule.near.find(draft, ctx, bundle) : null;
+  const raisers = rule.likelyIf ? rule.likelyIf.find(draft, ctx, bundle) : [];
   const findings = [];
   for (const m of matches) {
     const parts = nearMatches ? withNear(m, nearMatches, rule.near, draft) : [m];
     if (!parts) continue;
-    findings.push(makeFinding(source, parts, sureness(rule, parts, draft, ctx, bundle), bundle,
+    findings.push(makeFinding(source, parts, sureness(rule, parts, raisers, draft, ctx), bundle,
       draft.text));
   }
   return findings;
@@ -84,11 +88,11 @@ function sameSentence(a, b, draft) {
   return draft.words[a.first]?.s === draft.words[b.first]?.s;
 }
 
-function cancels(unless, m, draft, ctx, bundle) {
-  return unless.find(draft, ctx, bundle).some((u) => {
-    if (unless.scope === 'draft') return true;
-    if (unless.scope === 'sentence') return sameSentence(u, m, draft);
-    return sameSentence(u, m, draft) && distance(m, u) <= unless.within;
+function cancels({ spec, hits }, m, draft) {
+  return hits.some((u) => {
+    if (spec.scope === 'draft') return true;
+    if (spec.scope === 'sentence') return sameSentence(u, m, draft);
+    return sameSentence(u, m, draft) && distance(m, u) <= spec.within;
   });
 }
 
@@ -111,15 +115,12 @@ function withNear(m, nearMatches, near, draft) {
   return best ? [m, best] : null;
 }
 
-function sureness(rule, parts, draft, ctx, bundle) {
+// Possible, raised to likely by the context or by a context word near the match (Presidio).
+function sureness(rule, parts, raisers, draft, ctx) {
   const { source } = rule;
   if ((source.sureness ?? 'likely') === 'likely') return 'likely';
   if (source.likely_when && holds(source.likely_when, ctx)) return 'likely';
-  if (rule.likelyIf) {
-    const hits = rule.likelyIf.find(draft, ctx, bundle);
-    const near = hits.some((h) => isNear(parts[0], h, rule.likelyIf, draft));
-    if (near) return 'likely';
-  }
+  if (raisers.some((h) => isNear(parts[0], h, rule.likelyIf, draft))) return 'likely';
   return 'possible';
 }
 
