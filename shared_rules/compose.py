@@ -1,8 +1,9 @@
 """Compose a council's rule bundle from the shared base and the council's own file.
 
 This is the only merge of base and council in the project: the API imports it, the analyser's
-command-line tool runs it (``python3 shared_rules/compose.py SLUG``), and so the server, the PWA
-and the tool all see the same bytes. Standard library only, on purpose.
+command-line tool runs it (``python3 shared_rules/compose.py --served SLUG``), and so the server,
+the PWA and the tool all see the same bytes. Without ``--served`` it prints the bundle with every
+rule's examples, which the import checks and phones never need. Standard library only, on purpose.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 RULES_DIR = Path(__file__).resolve().parent
 SCHEMA_VERSION = 1
+IMPORT_ONLY_RULE_FIELDS = ("examples",)  # checked at import, never read on a phone
 
 
 class ComposeError(Exception):
@@ -85,6 +87,13 @@ def compose(slug: str, elections: list | None = None, rules_dir: Path = RULES_DI
     return bundle
 
 
+def served(bundle: dict) -> dict:
+    """Return the bundle as phones get it: each rule without its import-only examples."""
+    rules = [{key: value for key, value in rule.items() if key not in IMPORT_ONLY_RULE_FIELDS}
+             for rule in bundle.get("rules", [])]
+    return {**bundle, "rules": rules} if "rules" in bundle else dict(bundle)
+
+
 def to_bytes(bundle: dict) -> bytes:
     """Serialise a bundle canonically: the exact bytes the API serves."""
     return json.dumps(bundle, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -96,11 +105,15 @@ def etag_of(content: bytes) -> str:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 2:
-        print("usage: python3 shared_rules/compose.py SLUG", file=sys.stderr)
+    args = argv[1:]
+    as_served = "--served" in args
+    args = [arg for arg in args if arg != "--served"]
+    if len(args) != 1:
+        print("usage: python3 shared_rules/compose.py [--served] SLUG", file=sys.stderr)
         return 2
     try:
-        content = to_bytes(compose(argv[1]))
+        bundle = compose(args[0])
+        content = to_bytes(served(bundle) if as_served else bundle)
     except ComposeError as exc:
         print(f"compose: {exc}", file=sys.stderr)
         return 1

@@ -373,6 +373,8 @@ class RuleSchema(Schema):
     cite = fields.List(fields.Dict())
     examples = fields.Nested(ExamplesSchema)
 
+    needs = ("category", "message", "suggestion", "cite", "examples")
+
     @validates_schema
     def check_rule(self, data, **kwargs):
         """Check what a rule needs, naming the rule and the field in every error."""
@@ -380,13 +382,19 @@ class RuleSchema(Schema):
         if "trigger" in data:
             _require(data, rule_id, ("phrases",))
         else:
-            _require(data, rule_id, ("category", "message", "suggestion", "cite", "examples"))
+            _require(data, rule_id, self.needs)
         _check_matcher(data, rule_id, "rule")
         for key in ("near", "likely_if"):
             if key in data:
                 _check_matcher(data[key], rule_id, key)
         for i, unless in enumerate(data.get("unless", [])):
             _check_matcher(unless, rule_id, f"unless[{i}]")
+
+
+class ServedRuleSchema(RuleSchema):
+    """A rule as a phone gets it: its examples were run at import and left out of the bundle."""
+
+    needs = ("category", "message", "suggestion", "cite")
 
 
 def _require(data: dict, rule_id: str, keys: tuple[str, ...]) -> None:

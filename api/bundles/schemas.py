@@ -10,7 +10,7 @@ import re
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from api.bundles.rule_schema import RuleSchema
+from api.bundles.rule_schema import RuleSchema, ServedRuleSchema
 
 CATEGORIES = (
     "defamation", "predetermination", "confidential", "personal_data", "discrimination",
@@ -188,7 +188,7 @@ def items(schema) -> fields.List:
 
 
 class BundleSchema(Strict):
-    """A composed bundle, exactly as served to a phone."""
+    """A composed bundle as the import checks it: every rule with its own examples."""
 
     schema_version = fields.Integer(required=True, validate=validate.Equal(1))
     council = fields.Nested(CouncilSchema, required=True)
@@ -228,6 +228,12 @@ class BundleSchema(Strict):
                 "(an empty list where the policy has none).", "risk_clauses")
 
 
+class ServedBundleSchema(BundleSchema):
+    """A bundle exactly as served to a phone: the same, less the rules' import-only examples."""
+
+    rules = items(ServedRuleSchema)
+
+
 def error_paths(messages, prefix: str = "") -> list[str]:
     """Flatten marshmallow's nested error dict into lines like ``contacts.2.phone: Not valid``."""
     lines: list[str] = []
@@ -243,10 +249,13 @@ def error_paths(messages, prefix: str = "") -> list[str]:
     return lines
 
 
-def validate_bundle(bundle: dict) -> list[str]:
-    """Return every problem with a bundle, each with its path; an empty list means it is good."""
+def validate_bundle(bundle: dict, served: bool = False) -> list[str]:
+    """Return every problem with a bundle, each with its path; an empty list means it is good.
+
+    ``served`` checks the form phones get, whose rules carry no examples.
+    """
     try:
-        BundleSchema().load(bundle)
+        (ServedBundleSchema() if served else BundleSchema()).load(bundle)
     except ValidationError as exc:
         return error_paths(exc.messages)
     return []

@@ -76,7 +76,11 @@ def _change_note(previous: BundleVersion | None, bundle: dict) -> str:
 
 def publish(council: Council, bundle: dict, published_by: str,
             change_note: str | None = None) -> BundleVersion | None:
-    """Add a new version when the content changed; the caller commits. None if unchanged."""
+    """Add a new version when the content changed; the caller commits. None if unchanged.
+
+    ``bundle`` is the checked, composed bundle; phones get it without the rules' examples.
+    """
+    bundle = composer.served(bundle)
     content = composer.to_bytes(bundle)
     etag = composer.etag_of(content)
     latest = council.latest_version()

@@ -5,8 +5,8 @@
  * Usage: node pwa/tools/check-drafts.mjs --council SLUG < drafts.jsonl
  *        node pwa/tools/check-drafts.mjs --bundle BUNDLE.json < drafts.jsonl
  * Input lines: {"id", "text", "context"}. Output lines: {"id", "categories", "findings"}.
- * --council gets the bundle from `python3 shared_rules/compose.py SLUG`, the one merge the API
- * serves, so there is no second merge here.
+ * --council gets the bundle from `python3 shared_rules/compose.py --served SLUG`, the one merge
+ * the API serves, so there is no second merge here.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -26,7 +26,7 @@ export class InputError extends Error {}
  */
 export function councilBundle(slug) {
   try {
-    const bytes = execFileSync('python3', [join(ROOT, 'shared_rules', 'compose.py'), slug],
+    const bytes = execFileSync('python3', [join(ROOT, 'shared_rules', 'compose.py'), '--served', slug],
       { stdio: ['ignore', 'pipe', 'pipe'] });
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {

@@ -96,7 +96,7 @@ def test_cli_validate_prints_every_problem_with_its_path(runner, app, client, im
     good = tmp_path / "good.json"
     good.write_bytes(client.get("/api/v1/councils/wiltshire/bundle").data)
     ok = runner.invoke(args=["bundles", "validate", str(good)])
-    assert ok.exit_code == 0 and "a valid bundle" in ok.output
+    assert ok.exit_code == 0 and "a valid bundle as served" in ok.output
     bundle = json.loads(good.read_text())
     bundle["pause"]["late_night"]["from"] = "25:99"
     bundle["walkthroughs"][0]["help_url"] = "http://example.com"
