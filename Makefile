@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app api
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test lint bench install install-dev system-deps clean
+.PHONY: run test lint bench weights install install-dev system-deps clean
 
 ## run: install, migrate, import the bundles, make the instance secrets and push keys,
 ## serve on http://$(HOST):$(PORT) with a push worker beside the web server
@@ -34,6 +34,11 @@ bench: install-dev system-deps node_modules/.installed
 	node bench/analyser.mjs
 	$(BIN)/python bench/pwa.py
 	$(BIN)/python bench/push.py
+
+## weights: retrain the analyser's word weights from the labelled drafts in tests/js/corpus/
+weights: install-dev
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-train.txt
+	$(BIN)/python shared_rules/train_weights.py
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev

@@ -27,7 +27,8 @@ function repeatTo(text, length) {
 
 function largestBundle() {
   const composed = COUNCILS.map((slug) => execFileSync('python3',
-    [join(ROOT, 'shared_rules/compose.py'), '--served', slug]).toString('utf8'));
+    [join(ROOT, 'shared_rules/compose.py'), '--served', slug], { maxBuffer: 64 * 1024 * 1024 })
+    .toString('utf8'));
   const biggest = composed.reduce((a, b) => (b.length > a.length ? b : a));
   return JSON.parse(biggest);
 }

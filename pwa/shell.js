@@ -46,10 +46,12 @@ export const SHELL = [
   '/js/screens/updates.js',
   '/js/rules/compile.js',
   '/js/rules/detectors.js',
+  '/js/rules/features.js',
   '/js/rules/findings.js',
   '/js/rules/index.js',
   '/js/rules/phrases.js',
   '/js/rules/regex-check.js',
   '/js/rules/scopes.js',
   '/js/rules/text.js',
+  '/js/rules/weights.js',
 ];

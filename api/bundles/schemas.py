@@ -187,6 +187,28 @@ def items(schema) -> fields.List:
     return fields.List(fields.Nested(schema), required=True)
 
 
+class CategoryWeightsSchema(Strict):
+    """One category's word weights: a linear score over a draft's features, and its threshold."""
+
+    severity = fields.String(required=True, validate=validate.OneOf(("low", "medium", "high")))
+    laws = fields.List(fields.String(), required=True)
+    message = _text(600)
+    suggestion = _text(600)
+    bias = fields.Float(required=True, allow_nan=False)
+    threshold = fields.Float(required=True, allow_nan=False)
+    weights = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=80)),
+                          values=fields.Float(allow_nan=False), required=True)
+
+
+class WordWeightsSchema(Strict):
+    """The trained word weights (shared_rules/train_weights.py), read by the phone's analyser."""
+
+    trained_on = fields.List(fields.String(), required=True)
+    drafts = fields.Integer(required=True, validate=validate.Range(min=1))
+    categories = fields.Dict(keys=fields.String(validate=validate.OneOf(CATEGORIES)),
+                             values=fields.Nested(CategoryWeightsSchema), required=True)
+
+
 class BundleSchema(Strict):
     """A composed bundle as the import checks it: every rule with its own examples."""
 
@@ -206,7 +228,17 @@ class BundleSchema(Strict):
         required=True,
     )
     rules = items(RuleSchema)
+    word_weights = fields.Nested(WordWeightsSchema)
     elections = items(ElectionPeriodSchema)
+
+    @validates_schema
+    def _check_weights_cite_known_laws(self, data, **_kwargs):
+        known = {law["id"] for law in data.get("laws") or []}
+        for category, weights in ((data.get("word_weights") or {}).get("categories") or {}).items():
+            unknown = [law for law in weights["laws"] if law not in known]
+            if unknown:
+                raise ValidationError(f"Unknown law id(s): {', '.join(unknown)}.",
+                                      f"word_weights.categories.{category}.laws")
 
     @validates_schema
     def _check_ids_unique(self, data, **_kwargs):

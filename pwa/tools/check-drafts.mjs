@@ -15,6 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { analyse } from '../js/rules/index.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// A composed bundle is well under a megabyte today; leave room rather than fail with ENOBUFS.
+const COMPOSED_MAX_BYTES = 64 * 1024 * 1024;
 
 /** A problem the user can fix; the message says what and where. */
 export class InputError extends Error {}
@@ -27,7 +29,7 @@ export class InputError extends Error {}
 export function councilBundle(slug) {
   try {
     const bytes = execFileSync('python3', [join(ROOT, 'shared_rules', 'compose.py'), '--served', slug],
-      { stdio: ['ignore', 'pipe', 'pipe'] });
+      { stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: COMPOSED_MAX_BYTES });
     return JSON.parse(bytes.toString('utf8'));
   } catch (error) {
     const why = error.stderr?.toString().trim() || error.message;

@@ -21,7 +21,8 @@ const bundles = new Map();
  */
 export function bundleOf(slug) {
   if (!bundles.has(slug)) {
-    const bytes = execFileSync('python3', [join(ROOT, 'shared_rules', 'compose.py'), slug]);
+    const bytes = execFileSync('python3', [join(ROOT, 'shared_rules', 'compose.py'), slug],
+      { maxBuffer: 64 * 1024 * 1024 });
     bundles.set(slug, JSON.parse(bytes.toString('utf8')));
   }
   return bundles.get(slug);

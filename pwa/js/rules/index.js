@@ -9,6 +9,7 @@ import { compileBundle } from './compile.js';
 import { dropRepeats, makeFinding } from './findings.js';
 import { findScopes, inScope } from './scopes.js';
 import { readDraft } from './text.js';
+import { weighedFindings } from './weights.js';
 
 export { compileBundle, RuleError } from './compile.js';
 export { regexProblem } from './regex-check.js';
@@ -22,7 +23,8 @@ const CONTEXT_DEFAULTS = { purdah: false, sharing: false, photo: false, as: 'cou
  * @param {object} bundle the composed bundle as the API serves it
  * @param {{purdah?: boolean, local_time?: string, platform?: string, as?: string,
  *   sharing?: boolean, photo?: boolean}} [context]
- * @param {{keepRepeats?: boolean}} [options] keepRepeats: one finding per rule match (for tests)
+ * @param {{keepRepeats?: boolean, rulesOnly?: boolean}} [options] keepRepeats: one finding per
+ *   rule match (for tests); rulesOnly: leave out the word weights' findings
  * @returns {{findings: object[], categories: string[], pause: {open: boolean,
  *   reasons: {rule: string, message: string}[]}}}
  */
@@ -36,7 +38,10 @@ export function analyse(text, bundle, context = {}, options = {}) {
   // finding about the draft: a calm post at 23:30 is not a risk.
   const spanless = all.filter((f) => f.spans.length === 0);
   const spanned = all.filter((f) => f.spans.length > 0);
-  const findings = options.keepRepeats ? spanned : dropRepeats(spanned);
+  const ruled = options.keepRepeats ? spanned : dropRepeats(spanned);
+  const reported = new Set(ruled.map((f) => f.category));
+  const weighed = options.rulesOnly ? [] : weighedFindings(draft, ctx, bundle, reported, scopes);
+  const findings = [...ruled, ...weighed].sort((a, b) => a.spans[0][0] - b.spans[0][0]);
   return {
     findings,
     categories: [...new Set(findings.map((f) => f.category))],
