@@ -11,7 +11,7 @@ import { refreshBundle } from './js/lib/bundle-cache.js';
 import { noticeTag, readPayload } from './js/lib/notices.js';
 import { SHELL } from './shell.js';
 
-const VERSION = '307bc1867c7e';
+const VERSION = 'f058721f3b16';
 const PREFIX = 'companion-shell-';
 const CACHE = `${PREFIX}v${VERSION}`;
 

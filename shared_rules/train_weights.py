@@ -26,7 +26,8 @@ from sklearn.model_selection import StratifiedKFold
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "js" / "corpus"
 TRAINING = ["drafts.jsonl", "second-set.jsonl", "third-set.jsonl", "fourth-set.jsonl",
-            "fifth-set.jsonl", "benign-set.jsonl"]
+            "fifth-set.jsonl", "seventh-set.jsonl", "eighth-set.jsonl", "benign-set.jsonl",
+            "benign-set-2.jsonl", "near-miss-set.jsonl"]
 BLIND = "sixth-set.jsonl"  # never read here: it measures how the weights generalise
 OUT = ROOT / "shared_rules" / "base" / "word-weights.json"
 MESSAGES = ROOT / "shared_rules" / "word-weights-messages.json"

@@ -4,6 +4,7 @@
  *
  * Usage: node pwa/tools/check-drafts.mjs --council SLUG < drafts.jsonl
  *        node pwa/tools/check-drafts.mjs --bundle BUNDLE.json < drafts.jsonl
+ * Add --rules-only to leave out the word weights (to see what the rules alone catch).
  * Input lines: {"id", "text", "context"}. Output lines: {"id", "categories", "findings"}.
  * --council gets the bundle from `python3 shared_rules/compose.py --served SLUG`, the one merge
  * the API serves, so there is no second merge here.
@@ -41,14 +42,15 @@ export function councilBundle(slug) {
  * Analyse every line of JSON Lines input.
  * @param {string} input the whole standard input
  * @param {object} bundle
+ * @param {{rulesOnly?: boolean}} [options] rulesOnly: the rules alone, without the word weights
  * @returns {string[]} output lines
  */
-export function checkLines(input, bundle) {
+export function checkLines(input, bundle, options = {}) {
   const out = [];
   input.split('\n').forEach((line, index) => {
     if (!line.trim()) return;
     const draft = parseDraft(line, index + 1);
-    const { categories, findings } = analyse(draft.text, bundle, draft.context ?? {});
+    const { categories, findings } = analyse(draft.text, bundle, draft.context ?? {}, options);
     out.push(JSON.stringify({ id: draft.id, categories, findings }));
   });
   return out;
@@ -92,7 +94,8 @@ function bundleFrom(args) {
 function main(args) {
   try {
     const bundle = bundleFrom(args);
-    const lines = checkLines(readFileSync(0, 'utf8'), bundle);
+    const options = { rulesOnly: args.includes('--rules-only') };
+    const lines = checkLines(readFileSync(0, 'utf8'), bundle, options);
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
   } catch (error) {

@@ -32,6 +32,16 @@ describe('check-drafts', () => {
     assert.equal(out.status, 0, out.stderr);
     assert.deepEqual(JSON.parse(out.stdout).categories, ['personal_data']);
   });
+  test('--rules-only leaves out the word weights', () => {
+    const weighed = { ...bundleOf('lowestoft'), rules: [] };
+    const input = `${JSON.stringify({ id: 'w', text: 'Cllr Bloggs is a corrupt liar who fiddled '
+      + 'his expenses and lined his own pockets with backhanders from the developer.' })}\n`;
+    const both = run(CHECK_DRAFTS, ['--bundle', bundleFile(weighed)], input);
+    const rulesOnly = run(CHECK_DRAFTS, ['--bundle', bundleFile(weighed), '--rules-only'], input);
+    assert.equal(both.status, 0, both.stderr);
+    assert.ok(JSON.parse(both.stdout).findings.some((f) => f.rule === 'words-defamation'));
+    assert.deepEqual(JSON.parse(rulesOnly.stdout).findings, []);
+  });
   test('an unknown council is refused', () => {
     const out = run(CHECK_DRAFTS, ['--council', 'atlantis'], '');
     assert.equal(out.status, 1);

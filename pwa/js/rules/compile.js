@@ -73,12 +73,28 @@ export function compileMatcher(spec, id, field = 'rule') {
   if (spec.detector) {
     const detector = detectors[spec.detector];
     if (!detector) throw new RuleError(`rule ${id}: ${field}: no detector called "${spec.detector}"`);
-    parts.push(detector);
+    parts.push(cachedDetector(spec.detector, detector));
   }
   if (parts.length === 0) throw new RuleError(`rule ${id}: ${field}: needs phrases, pattern or detector`);
   if (parts.length === 1) return parts[0];
   // Phrases, pattern and detector together: any of them matches.
   return (draft, context, bundle) => parts.flatMap((find) => find(draft, context, bundle));
+}
+
+// Many rules ask for the same detector ("person" near a dozen rules): run it once per draft.
+// The draft object is made afresh for each analyse call, so its context never changes under it.
+const detectorRuns = new WeakMap();
+
+function cachedDetector(name, detector) {
+  return (draft, context, bundle) => {
+    let runs = detectorRuns.get(draft);
+    if (!runs) {
+      runs = new Map();
+      detectorRuns.set(draft, runs);
+    }
+    if (!runs.has(name)) runs.set(name, detector(draft, context, bundle));
+    return runs.get(name);
+  };
 }
 
 function compilePattern(pattern, id, field) {

@@ -90,7 +90,13 @@ function shouting(draft) {
   let run = [];
   const close = () => {
     // Four words or more: a short acronym run ("NHS and DWP") is not shouting.
-    if (run.length >= 4 || (run.length >= 2 && letters >= 15 && capsLetters / letters > 0.6)) {
+    // Or a short run with a long shouted word ("NOT A PRIORITY", "ABSOLUTE DISGRACE"), which
+    // acronym runs ("NHS and DWP", "CCTV") never have.
+    // A heading ("ROAD CLOSURE: Mill Lane") is a notice, not shouting.
+    const heading = run.length > 0 && /^\s*[:\-–]/.test(draft.text.slice(run.at(-1).end));
+    const long = !heading && run.some((w) => w.raw.length >= 7)
+      && run.filter((w) => w.raw.length >= 3).length >= 2;
+    if (run.length >= 4 || long || (run.length >= 2 && letters >= 15 && capsLetters / letters > 0.6)) {
       found.push(charMatch(draft, run[0].start, run.at(-1).end));
     }
     run = [];
@@ -101,6 +107,17 @@ function shouting(draft) {
     else if (!(run.length && (w.raw === 'A' || w.raw === 'I'))) close();
   }
   close();
+  // A shouted word asked twice over ("WHY??", "SERIOUSLY?!"): acronyms are short, so three
+  // letters or more, and a question mark in the run ("GREAT!!" alone is enthusiasm).
+  for (const w of words) {
+    if (!isCaps(w) || w.raw.length < 3) continue;
+    const after = draft.text.slice(w.end, w.end + 3);
+    const marks = after.match(/^[?!]*/)[0];
+    if (marks.length >= 2 && marks.includes('?')
+      && !found.some((f) => f.start <= w.start && f.end >= w.end)) {
+      found.push(charMatch(draft, w.start, w.end));
+    }
+  }
   return found;
 }
 
