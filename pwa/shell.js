@@ -50,6 +50,7 @@ export const SHELL = [
   '/js/rules/findings.js',
   '/js/rules/index.js',
   '/js/rules/phrases.js',
+  '/js/rules/prefilter.js',
   '/js/rules/regex-check.js',
   '/js/rules/scopes.js',
   '/js/rules/text.js',

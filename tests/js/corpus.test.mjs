@@ -5,20 +5,31 @@ import { analyse } from '../../pwa/js/rules/index.js';
 import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helpers.mjs';
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
-const MAX_FALSE_ALARMS = 0.05;
 
-// Three sets of drafts, each written blind to the rules by someone else. The first two have since
-// been used to tune the rules, so they guard against regressions at what the rules reach; the
-// third was kept out of tuning and is the honest measure of how the rules generalise (recall 0.78,
-// 3/100 benign flagged when it was added). The product goal is recall 0.95 with at most 5% of
-// benign drafts flagged: raise these floors as the rules improve, never lower them to pass.
+// Twelve sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
+// Ten have since been used to tune the rules and to train the word weights: they guard against
+// regressions at what the analyser reaches on them. Two, sixth-set and ninth-set, are kept out of
+// all tuning and training and are the honest measure of how the analyser generalises; the product
+// goal there is recall 0.95 with at most 5% of benign drafts flagged, not yet reached (measured
+// when added: sixth 0.905 with 5/70 flagged, ninth 0.901 with 6/70, every council alike). Raise
+// these floors and lower these ceilings as the analyser improves; never the other way to pass.
+const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const SETS = [
-  { file: 'drafts.jsonl', minRecall: 0.98 },
-  { file: 'second-set.jsonl', minRecall: 0.9 },
-  { file: 'third-set.jsonl', minRecall: 0.77 },
+  { file: 'drafts.jsonl', ...TUNED },
+  { file: 'second-set.jsonl', ...TUNED },
+  { file: 'third-set.jsonl', ...TUNED },
+  { file: 'fourth-set.jsonl', ...TUNED },
+  { file: 'fifth-set.jsonl', ...TUNED },
+  { file: 'seventh-set.jsonl', ...TUNED },
+  { file: 'eighth-set.jsonl', ...TUNED },
+  { file: 'benign-set.jsonl', ...TUNED },
+  { file: 'benign-set-2.jsonl', ...TUNED },
+  { file: 'near-miss-set.jsonl', ...TUNED },
+  { file: 'sixth-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.072 },
+  { file: 'ninth-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.086 },
 ];
 
-for (const { file, minRecall } of SETS) {
+for (const { file, minRecall, maxFalseAlarms } of SETS) {
   const path = join(ROOT, 'tests/js/corpus', file);
   test(`corpus ${file}: recall and false alarms for every council`, (t) => {
     const drafts = readLines(path);
@@ -27,9 +38,9 @@ for (const { file, minRecall } of SETS) {
       const result = score(drafts, bundleOf(slug), analyse);
       t.diagnostic(`${slug}: recall ${result.recall.toFixed(3)}, benign flagged `
         + `${(result.falseAlarmRate * 100).toFixed(1)}%`);
-      if (result.recall < minRecall || result.falseAlarmRate > MAX_FALSE_ALARMS) {
+      if (result.recall < minRecall || result.falseAlarmRate > maxFalseAlarms) {
         failures.push(`${slug}: recall ${result.recall.toFixed(3)} (floor ${minRecall}), false alarms `
-          + `${result.falseAlarmRate.toFixed(3)}; misses by category `
+          + `${result.falseAlarmRate.toFixed(3)} (ceiling ${maxFalseAlarms}); misses by category `
           + `${JSON.stringify(byCategory(result.misses))}; false alarms ${result.falseAlarms.join(', ')}`);
       }
     }

@@ -118,8 +118,20 @@ function shouting(draft) {
       found.push(charMatch(draft, w.start, w.end));
     }
   }
+  // One ordinary word shouted in running text ("let us down AGAIN", "WHY does nobody", "I am
+  // DONE"): only words from a short list of emphatic words, never acronyms ("NHS", "SPT"), and
+  // not a notice heading ("WHERE: Town Hall").
+  for (const w of words) {
+    if (!isCaps(w) || !EMPHATIC.has(w.w)) continue;
+    // A heading ("WHERE: ...") or a question answered at once ("WHY? Because ...").
+    if (/^\s*[:\-–]|^\?\s+because\b/i.test(draft.text.slice(w.end, w.end + 12))) continue;
+    if (!found.some((f) => f.start <= w.start && f.end >= w.end)) found.push(charMatch(draft, w.start, w.end));
+  }
   return found;
 }
+
+const EMPHATIC = new Set(`again another why done nobody nothing enough seriously won't can't
+lies liar lying joke disgrace disgraceful shame shameful pathetic useless`.split(/\s+/));
 
 /** Report the late-night window from the bundle's pause settings (no span: it is the hour). */
 function lateNight(draft, context, bundle) {

@@ -4,7 +4,7 @@
  * A phrase is a list of words; "*" stands for any one word. Each word also matches its plural,
  * past, "-ing" and possessive forms ("lie" matches lies, lied, lying; "pocket" matches pockets),
  * so rule authors write the plain form once. Matching uses a map from the first word's forms,
- * so long lists cost almost nothing per keystroke.
+ * shared by every list, so long lists cost almost nothing per keystroke.
  */
 
 const VOWELS = 'aeiou';
@@ -47,6 +47,13 @@ export function phraseWords(phrase) {
     ?? []);
 }
 
+// Every phrase list's first-word forms, across all compiled lists: form -> ids of the lists. A
+// draft's words are looked up here once, so each of the hundreds of lists only visits the few
+// places where one of its phrases can start, instead of every word of the draft.
+const listsByForm = new Map();
+let listCount = 0;
+const STARTS = Symbol('where each phrase list may start in this draft');
+
 /**
  * Compile a phrase list into a finder over a read draft.
  * @param {string[]} phrases
@@ -63,18 +70,42 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
       byFirst.get(form).push(words);
     }
   }
-  return (draft) => findPhrases(draft.words, byFirst);
+  const id = listCount;
+  listCount += 1;
+  for (const form of byFirst.keys()) {
+    if (!listsByForm.has(form)) listsByForm.set(form, []);
+    listsByForm.get(form).push(id);
+  }
+  return (draft) => findPhrases(draft.words, byFirst, startsOf(draft)[id]);
+}
+
+// For one draft: list id -> the word positions where one of that list's phrases may start. Kept
+// on the draft object (made afresh by each analyse call) under a symbol.
+function startsOf(draft) {
+  if (!draft[STARTS]) {
+    const starts = [];
+    const { words } = draft;
+    for (let i = 0; i < words.length; i += 1) {
+      const ids = listsByForm.get(words[i].w);
+      if (!ids) continue;
+      for (const id of ids) (starts[id] ??= []).push(i);
+    }
+    draft[STARTS] = starts;
+  }
+  return draft[STARTS];
 }
 
 function formSet(word, inflect) {
   return new Set(inflect ? inflections(word) : [word]);
 }
 
-function findPhrases(words, byFirst) {
+const NONE = Object.freeze([]);
+
+function findPhrases(words, byFirst, starts) {
+  if (!starts) return NONE;
   const found = [];
-  for (let i = 0; i < words.length; i += 1) {
+  for (const i of starts) {
     const candidates = byFirst.get(words[i].w);
-    if (!candidates) continue;
     let best = -1;
     for (const phrase of candidates) {
       const last = matchFrom(words, i, phrase);

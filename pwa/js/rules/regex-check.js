@@ -31,6 +31,22 @@ export function regexProblem(source) {
   }
 }
 
+/**
+ * Parse a pattern of the portable subset into a tree (for the literal prefilter, prefilter.js).
+ * @param {string} source
+ * @returns {object|null} null when the pattern is not in the subset
+ */
+export function parsePattern(source) {
+  const body = source.startsWith('(?i)') ? source.slice(4) : source;
+  try {
+    const state = { src: body, i: 0 };
+    const tree = parseAlternation(state);
+    return state.i < body.length ? null : tree;
+  } catch {
+    return null;
+  }
+}
+
 function parseAlternation(state) {
   const branches = [parseSequence(state)];
   while (state.src[state.i] === '|') {
@@ -60,19 +76,20 @@ function parseAtom(state) {
   if (c === '^' || c === '$') return { type: 'empty' };
   if (c === '.') return { type: 'char', first: ['any'] };
   if ('*+?{'.includes(c)) throw new Error(`has a quantifier with nothing before it at ${state.i - 1}`);
-  return { type: 'char', first: [c.toLowerCase()] };
+  return { type: 'char', first: [c.toLowerCase()], lit: c.toLowerCase() };
 }
 
 function parseEscape(state) {
   const e = state.src[state.i];
   state.i += 1;
   if (/[1-9]/.test(e) || e === 'k') throw new Error('uses a backreference (not allowed)');
-  if (e === 'b' || e === 'B') return { type: 'empty' };
+  if (e === 'b' || e === 'B') return { type: 'empty', boundary: e === 'b' };
   if (e === 'x' || e === 'u') return hexEscape(state, e);
   if (!ALLOWED_ESCAPES.has(e)) throw new Error(`uses the escape \\${e}, which is not portable`);
   if ('dws'.includes(e)) return { type: 'char', first: [e] };
   if (NEGATED.has(e)) return { type: 'char', first: ['any'] };
-  return { type: 'char', first: ['ntrfv0'.includes(e) ? 'ctl' : e] };
+  if ('ntrfv0'.includes(e)) return { type: 'char', first: ['ctl'] };
+  return { type: 'char', first: [e], lit: e };
 }
 
 function hexEscape(state, e) {
@@ -82,7 +99,8 @@ function hexEscape(state, e) {
     throw new Error(`uses \\${e} without ${width} hex digits`);
   }
   state.i += width;
-  return { type: 'char', first: [String.fromCharCode(parseInt(digits, 16)).toLowerCase()] };
+  const c = String.fromCharCode(parseInt(digits, 16)).toLowerCase();
+  return { type: 'char', first: [c], lit: c };
 }
 
 function parseGroup(state) {

@@ -23,37 +23,39 @@ const compiled = new WeakMap();
  * @returns {object[]} findings
  */
 export function weighedFindings(draft, ctx, bundle, reported, scopes) {
-  const models = modelsOf(bundle);
-  if (models.length === 0) return [];
-  const features = [...draftFeatures(draft, ctx, bundle, scopes)];
-  const findings = [];
-  for (const model of models) {
-    if (reported.has(model.category)) continue;
-    let score = model.bias;
-    const weighing = [];
-    for (const [name, span] of features) {
-      const weight = model.weights.get(name);
-      if (weight === undefined) continue;
-      score += weight;
-      if (weight > 0 && span) weighing.push({ weight, span });
+  const model = modelOf(bundle);
+  if (model.categories.length === 0) return [];
+  const scores = model.categories.map((c) => c.bias);
+  const weighing = model.categories.map(() => []);
+  for (const [name, span] of draftFeatures(draft, ctx, bundle, scopes)) {
+    for (const [k, weight] of model.byFeature.get(name) ?? []) {
+      scores[k] += weight;
+      if (weight > 0 && span) weighing[k].push({ weight, span });
     }
-    if (score <= model.threshold || weighing.length === 0) continue;
-    findings.push(makeFinding(model.rule, heaviest(weighing), 'possible', bundle));
   }
+  const findings = [];
+  model.categories.forEach((c, k) => {
+    if (reported.has(c.category) || scores[k] <= c.threshold || weighing[k].length === 0) return;
+    findings.push(makeFinding(c.rule, heaviest(weighing[k]), 'possible', bundle));
+  });
   return findings;
 }
 
-function modelsOf(bundle) {
+// One lookup per feature: feature -> [[category index, weight], ...].
+function modelOf(bundle) {
   if (!compiled.has(bundle)) {
-    const categories = bundle?.word_weights?.categories ?? {};
-    compiled.set(bundle, Object.entries(categories).map(([category, m]) => ({
-      category,
-      bias: m.bias,
-      threshold: m.threshold,
-      weights: new Map(Object.entries(m.weights ?? {})),
-      rule: { id: `words-${category}`, category, severity: m.severity, message: m.message,
-        suggestion: m.suggestion, laws: m.laws ?? [], cite: [] },
-    })));
+    const entries = Object.entries(bundle?.word_weights?.categories ?? {});
+    const byFeature = new Map();
+    const categories = entries.map(([category, m], k) => {
+      for (const [name, weight] of Object.entries(m.weights ?? {})) {
+        if (!byFeature.has(name)) byFeature.set(name, []);
+        byFeature.get(name).push([k, weight]);
+      }
+      return { category, bias: m.bias, threshold: m.threshold,
+        rule: { id: `words-${category}`, category, severity: m.severity, message: m.message,
+          suggestion: m.suggestion, laws: m.laws ?? [], cite: [] } };
+    });
+    compiled.set(bundle, { categories, byFeature });
   }
   return compiled.get(bundle);
 }

@@ -1,0 +1,137 @@
+/**
+ * A literal prefilter for rule patterns, after RE2's and ripgrep's: before running a regular
+ * expression over a draft, check that the draft holds at least one of the literal strings every
+ * match must contain. Most drafts hold none of a rule's words, and a substring or word lookup is
+ * far cheaper than a regular expression tried at every position.
+ *
+ * The prefilter may only ever let a draft through that the pattern could match (it is permissive
+ * by construction); when a pattern has no usable literal it is always run.
+ */
+import { parsePattern } from './regex-check.js';
+
+const BOUNDARY = '\u0001'; // a \b inside a literal string
+const MAX_ALTERNATIVES = 64;
+const MIN_LENGTH = 3;
+const ASCII_WORD = /^[a-z0-9_]+$/;
+
+/**
+ * Work out the literals that every match of a pattern contains (one of them, at least).
+ * @param {string} source a pattern of the portable subset
+ * @returns {string[]|null} null when there is no useful requirement
+ */
+export function requiredLiterals(source) {
+  const tree = parsePattern(source);
+  return tree ? requirement(tree) : null;
+}
+
+/**
+ * Make a check for a draft from required literals.
+ * @param {string[]} literals from requiredLiterals
+ * @returns {(draft: object) => boolean} true when the pattern could match the draft
+ */
+export function literalCheck(literals) {
+  const words = [];
+  const texts = [];
+  for (const literal of literals) {
+    const inner = literal.startsWith(BOUNDARY) && literal.endsWith(BOUNDARY)
+      ? literal.slice(1, -1) : null;
+    if (inner && ASCII_WORD.test(inner)) {
+      words.push(inner);
+      continue;
+    }
+    // "\bme and my": the draft must hold the word "me" before the text search is worth it.
+    // (Only when something other than a word character follows it in the literal: "\bphoto"
+    // also matches "photographer".)
+    const lead = literal.startsWith(BOUNDARY) ? /^([a-z0-9_]+)[^a-z0-9_]/.exec(literal.slice(1)) : null;
+    texts.push({ text: literal.split(BOUNDARY).join(''), lead: lead && lead[1] });
+  }
+  return (draft) => {
+    const { lower, asciiWords } = lowered(draft);
+    return words.some((w) => asciiWords.has(w))
+      || texts.some(({ text, lead }) => (!lead || asciiWords.has(lead)) && lower.includes(text));
+  };
+}
+
+// The draft in lower case, and its ASCII words as \b sees them (letters, digits and "_").
+const LOWERED = Symbol('the draft in lower case, and its ASCII words');
+function lowered(draft) {
+  if (!draft[LOWERED]) {
+    const lower = draft.text.toLowerCase();
+    draft[LOWERED] = { lower, asciiWords: new Set(lower.match(/[a-z0-9_]+/g) ?? []) };
+  }
+  return draft[LOWERED];
+}
+
+// Strings one of which every match of the node contains, or null.
+function requirement(node) {
+  if (node.type === 'alt') return union(node.branches.map(requirement));
+  if (node.type === 'group' && (!node.quant || node.quant.min >= 1)) return requirement(node.body);
+  if (node.type !== 'seq') return useful(exact(node));
+  const candidates = [];
+  let run = [''];
+  const closeRun = () => {
+    if (useful(run)) candidates.push(run);
+    run = [''];
+  };
+  for (const item of node.items) {
+    const strings = exact(item);
+    const joined = strings && product(run, strings);
+    if (joined) {
+      run = joined;
+      continue;
+    }
+    closeRun();
+    if (strings) {
+      run = strings; // too many to join with the run before: start a new run with them
+      continue;
+    }
+    if (item.type === 'group' && item.quant && item.quant.min >= 1) {
+      const inner = requirement(item.body);
+      if (inner) candidates.push(inner);
+    }
+  }
+  closeRun();
+  return best(candidates);
+}
+
+// The exact strings a node matches, when they are few and literal; else null.
+function exact(node) {
+  const once = !node.quant || (node.quant.min === 1 && node.quant.max === 1);
+  if (!once) return null;
+  if (node.type === 'empty') return [node.boundary ? BOUNDARY : ''];
+  if (node.type === 'char') return node.lit === undefined ? null : [node.lit];
+  if (node.type === 'group') return exact(node.body);
+  if (node.type === 'alt') return union(node.branches.map(exact), MAX_ALTERNATIVES);
+  if (node.type === 'seq') {
+    let strings = [''];
+    for (const item of node.items) {
+      const next = exact(item);
+      strings = next && product(strings, next);
+      if (!strings) return null;
+    }
+    return strings;
+  }
+  return null;
+}
+
+function product(left, right) {
+  if (left.length * right.length > MAX_ALTERNATIVES) return null;
+  return left.flatMap((a) => right.map((b) => a + b));
+}
+
+function union(lists, cap = Infinity) {
+  if (lists.some((list) => !list)) return null;
+  const all = [...new Set(lists.flat())];
+  return all.length > cap ? null : all;
+}
+
+function useful(strings) {
+  if (!strings || strings.length === 0) return null;
+  return strings.every((s) => s.split(BOUNDARY).join('').length >= MIN_LENGTH) ? strings : null;
+}
+
+// The candidate whose shortest literal is longest: the most selective.
+function best(candidates) {
+  const shortest = (list) => Math.min(...list.map((s) => s.split(BOUNDARY).join('').length));
+  return candidates.reduce((a, b) => (!a || shortest(b) > shortest(a) ? b : a), null);
+}

@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { literalCheck, requiredLiterals } from '../../pwa/js/rules/prefilter.js';
+import { readDraft } from '../../pwa/js/rules/text.js';
+import { bundleOf, readLines, ROOT } from './helpers.mjs';
+
+const B = '\u0001';
+
+test('literals every match must contain', () => {
+  assert.deepEqual(requiredLiterals('\\bfoo\\b'), [`${B}foo${B}`]);
+  assert.deepEqual(requiredLiterals('(?i)\\bme and (?:my|the)\\s+lad'), [`${B}me and my`, `${B}me and the`]);
+  assert.deepEqual(requiredLiterals('(?:bit\\.ly|tinyurl\\.com)/\\S+'), ['bit.ly/', 'tinyurl.com/']);
+  // The most selective run wins.
+  assert.deepEqual(requiredLiterals('\\b(?:use|used)\\b\\s{1,3}photograph'), ['photograph']);
+});
+
+test('no literal, no prefilter: the pattern always runs', () => {
+  for (const pattern of ['\\d{5}', 'a+b', 'x|\\bcrook', '(?:ab)?cd', '[a-z]{3,}']) {
+    assert.equal(requiredLiterals(pattern), null, pattern);
+  }
+});
+
+test('the check lets through every draft the pattern could match', () => {
+  const could = (pattern, text) => literalCheck(requiredLiterals(pattern))(readDraft(text));
+  assert.ok(could('\\bphoto', 'A photographer took it'));
+  assert.ok(could('\\bcaf\\b', 'the café'), 'é is not a word character to \\b');
+  assert.ok(could('\\bme and my lad', 'ME AND MY LAD run it'));
+  assert.ok(could("\\bdon't\\b", "I don't know"));
+  assert.ok(!could('\\bfoo\\b', 'food is served'));
+  assert.ok(!could('\\bme and my lad', 'my lad and me'));
+});
+
+test('on every corpus draft, a pattern that matches always passes its prefilter', () => {
+  const drafts = readdirSync(join(ROOT, 'tests/js/corpus')).filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readLines(join(ROOT, 'tests/js/corpus', f)));
+  const patterns = new Set();
+  for (const rule of bundleOf('principal-000').rules) {
+    for (const spec of [rule, rule.near, rule.likely_if, ...(rule.unless ?? [])]) {
+      if (typeof spec?.pattern === 'string') patterns.add(spec.pattern);
+    }
+  }
+  let checked = 0;
+  for (const pattern of patterns) {
+    const literals = requiredLiterals(pattern);
+    if (!literals) continue;
+    const check = literalCheck(literals);
+    const re = new RegExp(pattern.replace(/^\(\?i\)/, ''), 'giu');
+    for (const d of drafts) {
+      if (re.test(d.text)) {
+        re.lastIndex = 0;
+        assert.ok(check(readDraft(d.text)), `${pattern.slice(0, 60)} on ${d.id}`);
+        checked += 1;
+      }
+    }
+  }
+  assert.ok(checked > 100, `only ${checked} matching pairs checked`);
+});
