@@ -27,9 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "js" / "corpus"
 TRAINING = ["drafts.jsonl", "second-set.jsonl", "third-set.jsonl", "fourth-set.jsonl",
             "fifth-set.jsonl", "sixth-set.jsonl", "seventh-set.jsonl", "eighth-set.jsonl",
-            "ninth-set.jsonl", "twelfth-set.jsonl", "thirteenth-set.jsonl", "benign-set.jsonl",
-            "benign-set-2.jsonl", "benign-set-3.jsonl", "near-miss-set.jsonl"]
-BLIND = ("tenth-set.jsonl", "eleventh-set.jsonl")  # never read here: they measure generalisation
+            "ninth-set.jsonl", "tenth-set.jsonl", "eleventh-set.jsonl", "twelfth-set.jsonl",
+            "thirteenth-set.jsonl", "sixteenth-set.jsonl", "benign-set.jsonl", "benign-set-2.jsonl",
+            "benign-set-3.jsonl", "benign-set-4.jsonl", "near-miss-set.jsonl"]
+BLIND = ("fourteenth-set.jsonl", "fifteenth-set.jsonl")  # never read here: they measure generalisation
 OUT = ROOT / "shared_rules" / "base" / "word-weights.json"
 MESSAGES = ROOT / "shared_rules" / "word-weights-messages.json"
 # Not "emotional": it depends on the hour and on plain signs (capitals, "!!!", words of anger
