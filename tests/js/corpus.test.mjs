@@ -16,7 +16,7 @@ const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 // of benign drafts flagged, not yet reached (measured when added: see the corpus README). Raise
 // these floors and lower these ceilings as the analyser improves; never the other way to pass.
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
-const TRAINED = { minRecall: 0.97, maxFalseAlarms: 0.045 };
+const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
 const SETS = [
   { file: 'drafts.jsonl', ...TUNED },
   { file: 'second-set.jsonl', ...TUNED },
@@ -38,7 +38,7 @@ const SETS = [
   { file: 'benign-set-3.jsonl', ...TRAINED },
   { file: 'benign-set-4.jsonl', ...TRAINED },
   { file: 'fourteenth-set.jsonl', minRecall: 0.87, maxFalseAlarms: 0.036 },
-  { file: 'fifteenth-set.jsonl', minRecall: 0.78, maxFalseAlarms: 0.084 },
+  { file: 'fifteenth-set.jsonl', minRecall: 0.80, maxFalseAlarms: 0.084 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
