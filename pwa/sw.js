@@ -11,7 +11,7 @@ import { refreshBundle } from './js/lib/bundle-cache.js';
 import { noticeTag, readPayload } from './js/lib/notices.js';
 import { SHELL } from './shell.js';
 
-const VERSION = '06ed1ba941ff';
+const VERSION = '4837f778c2b7';
 const PREFIX = 'companion-shell-';
 const CACHE = `${PREFIX}v${VERSION}`;
 

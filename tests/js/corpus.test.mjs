@@ -6,15 +6,16 @@ import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helper
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 
-// Twenty-one sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
-// Ten have been used to tune the rules and to train the word weights; nine more (sixth, ninth to
-// thirteenth, sixteenth, benign-set-3 and benign-set-4) were measuring or new sets until they were
-// looked at, and now train the weights too, with rules mended for the misses and false alarms they
-// showed. They guard against regressions at what the analyser reaches on them. Two,
-// fourteenth-set and fifteenth-set, are kept out of all tuning and training and are the honest
-// measure of how the analyser generalises; the product goal there is recall 0.95 with at most 5%
-// of benign drafts flagged, not yet reached (measured when added: see the corpus README). Raise
-// these floors and lower these ceilings as the analyser improves; never the other way to pass.
+// Twenty-five sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
+// Ten have been used to tune the rules and to train the word weights since the start; thirteen
+// more were measuring or new sets until they were looked at, and now train the weights too, with
+// rules mended for the misses and false alarms they showed. They guard against regressions at
+// what the analyser reaches on them. Two, seventeenth-set and eighteenth-set, are kept out of all
+// tuning and training and are the honest measure of how the analyser generalises; the product goal
+// there is recall 0.95 with at most 5% of benign drafts flagged, not yet reached for recall
+// (measured: seventeenth 0.807 with 1/84 flagged, eighteenth 0.842 with 3/84, every council
+// alike). Raise these floors and lower these ceilings as the analyser improves; never the other
+// way to pass.
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
 const SETS = [
@@ -34,11 +35,15 @@ const SETS = [
   { file: 'eleventh-set.jsonl', ...TRAINED },
   { file: 'twelfth-set.jsonl', ...TRAINED },
   { file: 'thirteenth-set.jsonl', ...TRAINED },
+  { file: 'fourteenth-set.jsonl', ...TRAINED },
+  { file: 'fifteenth-set.jsonl', ...TRAINED },
   { file: 'sixteenth-set.jsonl', ...TRAINED },
+  { file: 'nineteenth-set.jsonl', ...TRAINED },
   { file: 'benign-set-3.jsonl', ...TRAINED },
   { file: 'benign-set-4.jsonl', ...TRAINED },
-  { file: 'fourteenth-set.jsonl', minRecall: 0.87, maxFalseAlarms: 0.036 },
-  { file: 'fifteenth-set.jsonl', minRecall: 0.80, maxFalseAlarms: 0.084 },
+  { file: 'benign-set-5.jsonl', ...TRAINED },
+  { file: 'seventeenth-set.jsonl', minRecall: 0.80, maxFalseAlarms: 0.012 },
+  { file: 'eighteenth-set.jsonl', minRecall: 0.84, maxFalseAlarms: 0.036 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {

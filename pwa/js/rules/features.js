@@ -14,6 +14,11 @@ import { detectors } from './detectors.js';
 const DETECTED = ['uk_phone', 'email', 'postcode', 'ni_number', 'link', 'link_shortener',
   'password', 'date_of_birth', 'age_of_child', 'shouting', 'exclamations'];
 
+// Titles say who a post is about, which a risky post and an innocent one share: alone they are
+// not a feature ("Cllr Brown is not corrupt" is no attack), though a pair with them still is.
+const TITLES = new Set(['cllr', 'cllrs', 'councillor', 'councillors', 'mr', 'mrs', 'ms', 'miss',
+  'dr']);
+
 /**
  * Reduce a lower-cased word to a crude stem, so "lies", "lied" and "lying" meet.
  * @param {string} word
@@ -43,7 +48,7 @@ export function draftFeatures(draft, ctx, bundle, scopes = {}) {
   const marks = scopeMarks(words.length, scopes);
   const stems = words.map((word, i) => marks[i] + stem(word.w));
   stems.forEach((s, i) => {
-    add(s, { start: words[i].start, end: words[i].end });
+    if (!TITLES.has(words[i].w)) add(s, { start: words[i].start, end: words[i].end });
     if (i > 0 && words[i - 1].s === words[i].s) {
       add(`${stems[i - 1]} ${s}`, { start: words[i - 1].start, end: words[i].end });
     }
