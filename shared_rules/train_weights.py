@@ -47,8 +47,9 @@ MIN_DRAFTS = 2  # a feature seen in fewer drafts than this is noise
 # 45 KB more of Brotli-compressed bundle.
 KEEP = 1500
 C = 1.0
-# Per category, of the benign drafts, in cross-validation. At 0.002 the two blind sets had 3/84 and
-# 12/84 benign drafts flagged (recall 0.873, 0.887); at 0.001, 2/84 and 5/84 (0.855, 0.846).
+# Per category, of the benign drafts, in cross-validation. At 0.002 the blind sets of the time
+# (tenth and eleventh) had 3/84 and 12/84 benign drafts flagged (recall 0.873, 0.887); at 0.001,
+# 2/84 and 5/84 (0.855, 0.846).
 BENIGN_BUDGET = 0.001
 FOLDS = 5
 
