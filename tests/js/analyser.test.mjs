@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { detectors } from '../../pwa/js/rules/detectors.js';
+import { readDraft } from '../../pwa/js/rules/text.js';
 import { analyse, compileBundle, RuleError } from '../../pwa/js/rules/index.js';
 import { checkExamples } from '../../pwa/tools/rule-examples.mjs';
 import { bundleOf, CATEGORIES, COUNCILS } from './helpers.mjs';
@@ -89,6 +91,11 @@ describe('spans are exact UTF-16 offsets', () => {
     const text = 'Ring Janet on 07700 900457 tonight.';
     const finding = analyse(text, bundle).findings.find((f) => f.category === 'personal_data');
     assert.equal(text.slice(...finding.spans[0]), '07700 900457');
+  });
+  test("a child's age is seen in the forms the press uses, and a numbered item is not an age", () => {
+    const ages = (text) => detectors.age_of_child(readDraft(text)).map(({ start, end }) => text.slice(start, end));
+    assert.deepEqual(ages('Lily (8) and Jack, aged 6, and Sam, 9 years old'), ['Lily (8)', 'aged 6', '9 years old']);
+    assert.deepEqual(ages('Option (2) is cheaper; see paragraph (3) and Year (6) results'), []);
   });
   test('curly apostrophes match straight ones', () => {
     assert.ok(categoriesOf('I’ve already decided how I’m voting on the quarry.').includes('predetermination'));

@@ -8,6 +8,13 @@
  */
 import { charMatch } from './text.js';
 
+// Words that number an item rather than name a child: "option (2)", "paragraph (3)".
+const NUMBERING = ['options?', 'phases?', 'items?', 'points?', 'steps?', 'stages?', 'parts?',
+  'sections?', 'pages?', 'questions?', 'figures?', 'tables?', 'appendix', 'paragraphs?', 'clauses?',
+  'wards?', 'zones?', 'routes?', 'bus', 'lines?', 'no', 'number', 'schedule', 'regulation', 'rule',
+  'article', 'annex', 'chapter', 'level', 'tier', 'years?', 'grade', 'room', 'unit', 'flat',
+  'plot'].join('|');
+
 const PATTERNS = {
   // 07xxx xxxxxx mobiles, 01/02/03 landlines, +44 forms; spaces or dashes between groups.
   uk_phone: /(?<![\d+])(?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}|[1-3]\d{2,4})\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)/g,
@@ -18,7 +25,9 @@ const PATTERNS = {
   link_shortener: /\b(?:bit\.ly|tinyurl\.com|t\.co|goo\.gl|ow\.ly|is\.gd|buff\.ly|rb\.gy|cutt\.ly|shorturl\.at|tiny\.cc|lnkd\.in)\/\S+/gi,
   password: /\b(?:password|passcode|pin|login|pwd)(?: is|:| =)\s*\S{3,}/gi,
   date_of_birth: /\b(?:(?:dob|d\.o\.b\.?|date of birth|born(?: on)?)[:\s]+\d{1,2}(?:[/.-]\d{1,2}[/.-]\d{2,4}|(?:st|nd|rd|th)? [a-z]{3,9},? \d{4})|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d{2}\b(?=[^.]{0,20}\b(?:born|birth|dob)))/gi,
-  age_of_child: /\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[- ]?(?:years?|yrs?)[- ]old\b)/gi,
+  // "aged 6", "9 years old", and the press's "Lily (8)": a word and a bracketed age, unless the
+  // word numbers something ("option (2)", "phase (3)").
+  age_of_child: new RegExp(String.raw`\b(?:aged? (?:[1-9]|1[0-7])\b|(?:[1-9]|1[0-7])[- ]?(?:years?|yrs?)[- ]old\b|(?!(?:${NUMBERING})\b)[a-z]+ \((?:[1-9]|1[0-7])\))`, 'gi'),
 };
 
 /**
