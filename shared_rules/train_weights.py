@@ -130,12 +130,13 @@ def train() -> dict:
     counts = Counter(f for feats in featurised for f in set(feats))
     rows = [{f: 1 for f in feats if counts[f] >= MIN_DRAFTS} for feats in featurised]
     benign = np.array([not d["expect"] for d in drafts])
+    sets = [d["set"] for d in drafts]
     messages = json.loads(MESSAGES.read_text(encoding="utf-8"))
     flagged_benign = np.zeros(len(drafts), dtype=bool)
     categories = {}
     for category in CATEGORIES:
         labels = np.array([category in d["expect"] for d in drafts])
-        cv = cross_validated(rows, labels, [d["set"] for d in drafts])
+        cv = cross_validated(rows, labels, sets)
         threshold = threshold_for(cv, benign)
         flagged_benign |= benign & (cv > threshold)
         model = fit(rows, labels)
