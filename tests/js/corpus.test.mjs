@@ -6,16 +6,16 @@ import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helper
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 
-// Twenty-five sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
-// Ten have been used to tune the rules and to train the word weights since the start; thirteen
+// Thirty-three sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
+// Ten have been used to tune the rules and to train the word weights since the start; twenty-one
 // more were measuring or new sets until they were looked at, and now train the weights too, with
 // rules mended for the misses and false alarms they showed. They guard against regressions at
-// what the analyser reaches on them. Two, seventeenth-set and eighteenth-set, are kept out of all
+// what the analyser reaches on them. Two, twentieth-set and twenty-first-set, are kept out of all
 // tuning and training and are the honest measure of how the analyser generalises; the product goal
 // there is recall 0.95 with at most 5% of benign drafts flagged, not yet reached for recall
-// (measured: seventeenth 0.817 with 2/84 flagged, eighteenth 0.851 with 2/84, every council
-// alike). Raise these floors and lower these ceilings as the analyser improves; never the other
-// way to pass.
+// (measured: twentieth 0.862 with 2/84 flagged, twenty-first 0.859 with 5/84, every council
+// alike; the twenty-first's false alarms are above the goal too). Raise these floors and lower
+// these ceilings as the analyser improves; never the other way to pass.
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
 const SETS = [
@@ -42,8 +42,17 @@ const SETS = [
   { file: 'benign-set-3.jsonl', ...TRAINED },
   { file: 'benign-set-4.jsonl', ...TRAINED },
   { file: 'benign-set-5.jsonl', ...TRAINED },
-  { file: 'seventeenth-set.jsonl', minRecall: 0.81, maxFalseAlarms: 0.024 },
-  { file: 'eighteenth-set.jsonl', minRecall: 0.85, maxFalseAlarms: 0.024 },
+  { file: 'seventeenth-set.jsonl', ...TRAINED },
+  { file: 'eighteenth-set.jsonl', ...TRAINED },
+  { file: 'twenty-second-set.jsonl', ...TRAINED },
+  { file: 'twenty-third-set.jsonl', ...TRAINED },
+  { file: 'twenty-fourth-set.jsonl', ...TRAINED },
+  { file: 'twenty-fifth-set.jsonl', ...TRAINED },
+  { file: 'twenty-sixth-set.jsonl', ...TRAINED },
+  { file: 'benign-set-6.jsonl', ...TRAINED },
+  { file: 'benign-set-7.jsonl', ...TRAINED },
+  { file: 'twentieth-set.jsonl', minRecall: 0.86, maxFalseAlarms: 0.024 },
+  { file: 'twenty-first-set.jsonl', minRecall: 0.85, maxFalseAlarms: 0.06 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
