@@ -6,15 +6,15 @@ import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helper
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 
-// Thirty-three sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
-// Ten have been used to tune the rules and to train the word weights since the start; twenty-one
+// Thirty-eight sets of drafts, each written blind to the rules by someone else (tests/js/corpus/README.md).
+// Ten have been used to tune the rules and to train the word weights since the start; twenty-six
 // more were measuring or new sets until they were looked at, and now train the weights too, with
 // rules mended for the misses and false alarms they showed. They guard against regressions at
 // what the analyser reaches on them. Two, twentieth-set and twenty-first-set, are kept out of all
 // tuning and training and are the honest measure of how the analyser generalises; the product goal
 // there is recall 0.95 with at most 5% of benign drafts flagged, not yet reached for recall
-// (measured: twentieth 0.862 with 2/84 flagged, twenty-first 0.859 with 5/84, every council
-// alike; the twenty-first's false alarms are above the goal too). Raise these floors and lower
+// (measured: twentieth 0.885 with 2/84 flagged, twenty-first 0.873 with 4/84, every council
+// alike). Raise these floors and lower
 // these ceilings as the analyser improves; never the other way to pass.
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
@@ -51,8 +51,13 @@ const SETS = [
   { file: 'twenty-sixth-set.jsonl', ...TRAINED },
   { file: 'benign-set-6.jsonl', ...TRAINED },
   { file: 'benign-set-7.jsonl', ...TRAINED },
-  { file: 'twentieth-set.jsonl', minRecall: 0.86, maxFalseAlarms: 0.024 },
-  { file: 'twenty-first-set.jsonl', minRecall: 0.85, maxFalseAlarms: 0.06 },
+  { file: 'twenty-seventh-set.jsonl', ...TRAINED },
+  { file: 'twenty-eighth-set.jsonl', ...TRAINED },
+  { file: 'twenty-ninth-set.jsonl', ...TRAINED },
+  { file: 'thirtieth-set.jsonl', ...TRAINED },
+  { file: 'benign-set-8.jsonl', ...TRAINED },
+  { file: 'twentieth-set.jsonl', minRecall: 0.88, maxFalseAlarms: 0.024 },
+  { file: 'twenty-first-set.jsonl', minRecall: 0.87, maxFalseAlarms: 0.048 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
