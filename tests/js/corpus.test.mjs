@@ -18,7 +18,7 @@ const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 // way to pass.
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
-// The sets that hold only the six weakest categories, each drawn to the hardest forms. With
+// The sets that hold only six of the weakest categories, each drawn to the hardest forms. With
 // 14,000 drafts and 2,500 features per category the word weights no longer learn every training
 // draft by heart, and these sets sit at 0.97 (twenty-third was 0.98 before that retraining).
 const HARD = { minRecall: 0.96, maxFalseAlarms: 0.045 };
