@@ -11,7 +11,7 @@ import { refreshBundle } from './js/lib/bundle-cache.js';
 import { noticeTag, readPayload } from './js/lib/notices.js';
 import { SHELL } from './shell.js';
 
-const VERSION = '2ec69f2c980d';
+const VERSION = '151a8aa98588';
 const PREFIX = 'companion-shell-';
 const CACHE = `${PREFIX}v${VERSION}`;
 

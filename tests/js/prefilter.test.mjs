@@ -10,10 +10,19 @@ const B = '\u0001';
 
 test('literals every match must contain', () => {
   assert.deepEqual(requiredLiterals('\\bfoo\\b'), [`${B}foo${B}`]);
-  assert.deepEqual(requiredLiterals('(?i)\\bme and (?:my|the)\\s+lad'), [`${B}me and my`, `${B}me and the`]);
+  // White space after a word ends it, so the literal ends in a boundary: "me and my" must be
+  // three whole words.
+  assert.deepEqual(requiredLiterals('(?i)\\bme and (?:my|the)\\s+lad'), [`${B}me and my${B}`, `${B}me and the${B}`]);
+  // A whole word is looked up, not searched for, so two letters are enough...
+  assert.deepEqual(requiredLiterals('\\bmy\\s{1,3}(?:[a-z]{1,15}\\s{1,3})?stall'), ['stall']);
+  assert.deepEqual(requiredLiterals('\\bmy(?:\\s{1,3}[a-z]{1,15}){1,2}\\s{1,3}(?:go|be)'), [`${B}my${B}`]);
+  // ...but not when the word may run on ("myself").
+  assert.equal(requiredLiterals('\\bmy[a-z]*\\s(?:go|be)'), null);
+  // After punctuation or white space a word begins.
+  assert.deepEqual(requiredLiterals('[.!?]\\s{1,2}(?:and|or) then'), [`${B}and then`, `${B}or then`]);
   assert.deepEqual(requiredLiterals('(?:bit\\.ly|tinyurl\\.com)/\\S+'), ['bit.ly/', 'tinyurl.com/']);
   // The most selective run wins.
-  assert.deepEqual(requiredLiterals('\\b(?:use|used)\\b\\s{1,3}photograph'), ['photograph']);
+  assert.deepEqual(requiredLiterals('\\b(?:use|used)\\b\\s{1,3}photograph'), [`${B}photograph`]);
 });
 
 test('no literal, no prefilter: the pattern always runs', () => {
@@ -30,6 +39,12 @@ test('the check lets through every draft the pattern could match', () => {
   assert.ok(could("\\bdon't\\b", "I don't know"));
   assert.ok(!could('\\bfoo\\b', 'food is served'));
   assert.ok(!could('\\bme and my lad', 'my lad and me'));
+  // A word the literal bounds on both sides must be one of the draft's words...
+  assert.ok(!could('\\bme and my\\s+lad', 'me andmy lad'));
+  assert.ok(could('\\bring them\\s', 'ring them now'));
+  // ...but a word at a literal's open end may run on: "ring them" is inside "bring them".
+  assert.ok(could('ring them', 'bring them'));
+  assert.ok(could('(?:hello|hi) the\\s', 'Hi theatre-goers, hello the world'));
 });
 
 test('on every corpus draft, a pattern that matches always passes its prefilter', () => {

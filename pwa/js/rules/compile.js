@@ -1,7 +1,7 @@
 /**
  * Compile a bundle's rules once, so the page can analyse on every keystroke.
  */
-import { detectors } from './detectors.js';
+import { detectors, runDetector } from './detectors.js';
 import { compilePhrases } from './phrases.js';
 import { literalCheck, requiredLiterals } from './prefilter.js';
 import { regexProblem } from './regex-check.js';
@@ -9,6 +9,7 @@ import { TRIGGER_KINDS } from './scopes.js';
 import { charMatch } from './text.js';
 
 const cache = new WeakMap();
+const NONE = Object.freeze([]);
 
 /** A rule in the bundle is wrong: the message names the rule and the field. */
 export class RuleError extends Error {}
@@ -72,30 +73,28 @@ export function compileMatcher(spec, id, field = 'rule') {
   }
   if (typeof spec.pattern === 'string') parts.push(compilePattern(spec.pattern, id, field));
   if (spec.detector) {
-    const detector = detectors[spec.detector];
-    if (!detector) throw new RuleError(`rule ${id}: ${field}: no detector called "${spec.detector}"`);
-    parts.push(cachedDetector(spec.detector, detector));
+    if (!Object.hasOwn(detectors, spec.detector)) {
+      throw new RuleError(`rule ${id}: ${field}: no detector called "${spec.detector}"`);
+    }
+    parts.push(cachedDetector(spec.detector));
   }
   if (parts.length === 0) throw new RuleError(`rule ${id}: ${field}: needs phrases, pattern or detector`);
   if (parts.length === 1) return parts[0];
   // Phrases, pattern and detector together: any of them matches.
-  return (draft, context, bundle) => parts.flatMap((find) => find(draft, context, bundle));
+  return (draft, context, bundle) => {
+    let all = null;
+    for (const find of parts) {
+      const found = find(draft, context, bundle);
+      if (found.length === 0) continue;
+      all = all ? all.concat(found) : found;
+    }
+    return all ?? NONE;
+  };
 }
 
 // Many rules ask for the same detector ("person" near a dozen rules): run it once per draft.
-// The draft object is made afresh for each analyse call, so its context never changes under it.
-const detectorRuns = new WeakMap();
-
-function cachedDetector(name, detector) {
-  return (draft, context, bundle) => {
-    let runs = detectorRuns.get(draft);
-    if (!runs) {
-      runs = new Map();
-      detectorRuns.set(draft, runs);
-    }
-    if (!runs.has(name)) runs.set(name, detector(draft, context, bundle));
-    return runs.get(name);
-  };
+function cachedDetector(name) {
+  return (draft, context, bundle) => runDetector(name, draft, context, bundle);
 }
 
 function compilePattern(pattern, id, field) {
@@ -109,7 +108,7 @@ function compilePattern(pattern, id, field) {
   const literals = requiredLiterals(pattern);
   const couldMatch = literals ? literalCheck(literals) : () => true;
   return (draft) => {
-    if (!couldMatch(draft)) return [];
+    if (!couldMatch(draft)) return NONE;
     const found = [];
     for (const m of draft.text.matchAll(re)) {
       if (m[0].length) found.push(charMatch(draft, m.index, m.index + m[0].length));

@@ -42,6 +42,28 @@ export const detectors = {
   late_night: lateNight,
 };
 
+// What each detector found in a draft. The draft object is made afresh for each analyse call,
+// so its context never changes under it.
+const runs = new WeakMap();
+
+/**
+ * Run a detector over a draft once, however many rules (and the word weights) ask for it.
+ * @param {string} name a key of `detectors`
+ * @param {object} draft a read draft
+ * @param {object} context
+ * @param {object} bundle
+ * @returns {object[]} the detector's matches (shared: do not change them)
+ */
+export function runDetector(name, draft, context, bundle) {
+  let found = runs.get(draft);
+  if (!found) {
+    found = new Map();
+    runs.set(draft, found);
+  }
+  if (!found.has(name)) found.set(name, detectors[name](draft, context, bundle));
+  return found.get(name);
+}
+
 function regexDetector(re) {
   return (draft) => {
     const found = [];

@@ -8,7 +8,7 @@
  * The same function serves the phone and the training tool (`pwa/tools/features.mjs`), so the
  * model is trained on exactly the features it is later given.
  */
-import { detectors } from './detectors.js';
+import { runDetector } from './detectors.js';
 
 // Detectors whose presence is a feature; each becomes "#name".
 const DETECTED = ['uk_phone', 'email', 'postcode', 'ni_number', 'link', 'link_shortener',
@@ -54,7 +54,7 @@ export function draftFeatures(draft, ctx, bundle, scopes = {}) {
     }
   });
   for (const name of DETECTED) {
-    const hit = detectors[name](draft, ctx, bundle)[0];
+    const hit = runDetector(name, draft, ctx, bundle)[0];
     if (hit) add(`#${name}`, { start: hit.start, end: hit.end });
   }
   for (const key of ['purdah', 'photo', 'sharing']) if (ctx[key] === true) add(`@${key}`, null);

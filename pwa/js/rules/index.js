@@ -16,6 +16,7 @@ export { regexProblem } from './regex-check.js';
 
 // What a missing context field means: the app is a councillor's, posting their own words.
 const CONTEXT_DEFAULTS = { purdah: false, sharing: false, photo: false, as: 'councillor' };
+const NONE = Object.freeze([]);
 
 /**
  * Analyse a draft against a council's bundle.
@@ -33,7 +34,11 @@ export function analyse(text, bundle, context = {}, options = {}) {
   const draft = readDraft(typeof text === 'string' ? text : '');
   const ctx = { ...CONTEXT_DEFAULTS, ...context };
   const scopes = findScopes(draft, compiled.triggers);
-  const all = compiled.rules.flatMap((rule) => runRule(rule, draft, ctx, bundle, scopes));
+  const all = [];
+  for (const rule of compiled.rules) {
+    const found = runRule(rule, draft, ctx, bundle, scopes);
+    for (const f of found) all.push(f);
+  }
   // A match with nothing in the text to point at (the hour alone) opens the pause but is not a
   // finding about the draft: a calm post at 23:30 is not a risk.
   const spanless = all.filter((f) => f.spans.length === 0);
@@ -51,10 +56,12 @@ export function analyse(text, bundle, context = {}, options = {}) {
 
 function runRule(rule, draft, ctx, bundle, scopes) {
   const { source } = rule;
-  if (!holds(source.when, ctx)) return [];
-  const inView = rule.find(draft, ctx, bundle)
-    .filter((m) => !inScope(scopes, rule.cancelledBy, m));
-  if (inView.length === 0) return [];
+  if (!holds(source.when, ctx)) return NONE;
+  const found = rule.find(draft, ctx, bundle);
+  // Most rules find nothing in most drafts: return before making anything.
+  if (found.length === 0) return NONE;
+  const inView = found.filter((m) => !inScope(scopes, rule.cancelledBy, m));
+  if (inView.length === 0) return NONE;
   // Each antipattern is looked for once per draft, not once per match.
   const antipatterns = rule.unless.map((u) => ({ spec: u, hits: u.find(draft, ctx, bundle) }));
   const matches = inView.filter((m) => !antipatterns.some((a) => cancels(a, m, draft)));

@@ -61,13 +61,24 @@ const STARTS = Symbol('where each phrase list may start in this draft');
  * @returns {(draft: object) => {start: number, end: number, first: number, last: number}[]}
  */
 export function compilePhrases(phrases, { inflect = true } = {}) {
+  // first-word form -> { one: a one-word phrase starts here, next: second-word form -> phrases,
+  // any: phrases whose second word is "*" }, so a common first word ("the", "i") only tries the
+  // phrases whose second word the draft also has.
   const byFirst = new Map();
   for (const phrase of phrases) {
     const words = phraseWords(phrase).map((w) => (w === '*' ? null : formSet(w, inflect)));
     if (words.length === 0 || words[0] === null) continue;
     for (const form of words[0]) {
-      if (!byFirst.has(form)) byFirst.set(form, []);
-      byFirst.get(form).push(words);
+      if (!byFirst.has(form)) byFirst.set(form, { one: false, next: new Map(), any: [] });
+      const entry = byFirst.get(form);
+      if (words.length === 1) entry.one = true;
+      else if (words[1] === null) entry.any.push(words);
+      else {
+        for (const second of words[1]) {
+          if (!entry.next.has(second)) entry.next.set(second, []);
+          entry.next.get(second).push(words);
+        }
+      }
     }
   }
   const id = listCount;
@@ -103,28 +114,41 @@ const NONE = Object.freeze([]);
 
 function findPhrases(words, byFirst, starts) {
   if (!starts) return NONE;
-  const found = [];
+  let found = NONE;
   for (const i of starts) {
-    const candidates = byFirst.get(words[i].w);
-    let best = -1;
-    for (const phrase of candidates) {
-      const last = matchFrom(words, i, phrase);
-      if (last > best) best = last;
+    const entry = byFirst.get(words[i].w);
+    let best = entry.one ? i : -1;
+    const second = words[i + 1];
+    // A phrase does not run across a sentence end.
+    if (second && second.s === words[i].s) {
+      best = longest(words, i, entry.next.get(second.w), best);
+      best = longest(words, i, entry.any, best);
     }
     if (best >= 0) {
+      if (found === NONE) found = [];
       found.push({ start: words[i].start, end: words[best].end, first: i, last: best });
     }
   }
   return found;
 }
 
-function matchFrom(words, i, phrase) {
-  if (i + phrase.length > words.length) return -1;
-  for (let k = 1; k < phrase.length; k += 1) {
-    const word = words[i + k];
-    // A phrase does not run across a sentence end.
-    if (word.s !== words[i].s) return -1;
-    if (phrase[k] !== null && !phrase[k].has(word.w)) return -1;
+// The last word of the longest of these phrases (their first two words already match at i).
+function longest(words, i, phrases, best) {
+  if (!phrases) return best;
+  let last = best;
+  for (const phrase of phrases) {
+    if (i + phrase.length - 1 > last && matchesFrom(words, i, phrase)) last = i + phrase.length - 1;
   }
-  return i + phrase.length - 1;
+  return last;
+}
+
+function matchesFrom(words, i, phrase) {
+  if (i + phrase.length > words.length) return false;
+  const { s } = words[i];
+  for (let k = 2; k < phrase.length; k += 1) {
+    const word = words[i + k];
+    if (word.s !== s) return false;
+    if (phrase[k] !== null && !phrase[k].has(word.w)) return false;
+  }
+  return true;
 }

@@ -11,7 +11,9 @@ import { parsePattern } from './regex-check.js';
 
 const BOUNDARY = '\u0001'; // a \b inside a literal string
 const MAX_ALTERNATIVES = 64;
+const DOUBLED = /\u0001{2,}/g;
 const MIN_LENGTH = 3;
+const MIN_WORD_LENGTH = 2;
 const ASCII_WORD = /^[a-z0-9_]+$/;
 
 /**
@@ -39,17 +41,28 @@ export function literalCheck(literals) {
       words.push(inner);
       continue;
     }
-    // "\bme and my": the draft must hold the word "me" before the text search is worth it.
-    // (Only when something other than a word character follows it in the literal: "\bphoto"
-    // also matches "photographer".)
-    const lead = literal.startsWith(BOUNDARY) ? /^([a-z0-9_]+)[^a-z0-9_]/.exec(literal.slice(1)) : null;
-    texts.push({ text: literal.split(BOUNDARY).join(''), lead: lead && lead[1] });
+    // "\bme and my": the draft must hold the words "me" and "and" as words before the text
+    // search is worth it. Only a word the literal itself bounds on both sides counts: "\bphoto"
+    // also matches "photographer", and "ring them" ends in "ring" inside "bring them".
+    texts.push({ text: literal.split(BOUNDARY).join(''), gate: gateWord(literal) });
   }
   return (draft) => {
     const { lower, asciiWords } = lowered(draft);
     return words.some((w) => asciiWords.has(w))
-      || texts.some(({ text, lead }) => (!lead || asciiWords.has(lead)) && lower.includes(text));
+      || texts.some(({ text, gate }) => (!gate || asciiWords.has(gate)) && lower.includes(text));
   };
+}
+
+// The longest ASCII word in a literal with a boundary or a non-word character on both sides of
+// it inside the literal: any text holding the literal holds that word as one of its words.
+function gateWord(literal) {
+  let gate = null;
+  for (const m of literal.matchAll(/[a-z0-9_]+/g)) {
+    const before = m.index > 0;
+    const after = m.index + m[0].length < literal.length;
+    if (before && after && (!gate || m[0].length > gate.length)) gate = m[0];
+  }
+  return gate;
 }
 
 // The draft in lower case, and its ASCII words as \b sees them (letters, digits and "_").
@@ -80,7 +93,14 @@ function requirement(node) {
       run = joined;
       continue;
     }
+    // "my\s+" : a word character followed by white space (or punctuation) is a word's end, and
+    // what follows that space begins a word.
+    if (startsNonWord(item)) run = run.map((s) => (/[a-z0-9_]$/.test(s) ? s + BOUNDARY : s));
     closeRun();
+    if (isGap(item)) {
+      run = [BOUNDARY];
+      continue;
+    }
     if (strings) {
       run = strings; // too many to join with the run before: start a new run with them
       continue;
@@ -92,6 +112,19 @@ function requirement(node) {
   }
   closeRun();
   return best(candidates);
+}
+
+// An item that matches at least one character, none of them a word character to \b.
+function isGap(node) {
+  return node.type === 'char' && node.nonWord === true && (!node.quant || node.quant.min >= 1);
+}
+
+// An item whose every match begins with a character that is not a word character to \b.
+function startsNonWord(node) {
+  if (isGap(node)) return true;
+  if (node.type !== 'group' || (node.quant && node.quant.min === 0)) return false;
+  return node.body.branches.every((branch) => branch.items.length > 0
+    && startsNonWord(branch.items[0]));
 }
 
 // The exact strings a node matches, when they are few and literal; else null.
@@ -116,7 +149,7 @@ function exact(node) {
 
 function product(left, right) {
   if (left.length * right.length > MAX_ALTERNATIVES) return null;
-  return left.flatMap((a) => right.map((b) => a + b));
+  return left.flatMap((a) => right.map((b) => (a + b).replace(DOUBLED, BOUNDARY)));
 }
 
 function union(lists, cap = Infinity) {
@@ -127,7 +160,14 @@ function union(lists, cap = Infinity) {
 
 function useful(strings) {
   if (!strings || strings.length === 0) return null;
-  return strings.every((s) => s.split(BOUNDARY).join('').length >= MIN_LENGTH) ? strings : null;
+  return strings.every((s) => s.split(BOUNDARY).join('').length >= MIN_LENGTH || isWord(s))
+    ? strings : null;
+}
+
+// "\bmy\b": a whole word is looked up in the draft's set of words, so two letters are enough.
+function isWord(literal) {
+  return literal.length >= 2 + MIN_WORD_LENGTH && literal.startsWith(BOUNDARY)
+    && literal.endsWith(BOUNDARY) && ASCII_WORD.test(literal.slice(1, -1));
 }
 
 // The candidate whose shortest literal is longest: the most selective.

@@ -7,6 +7,7 @@
 
 const ALLOWED_ESCAPES = new Set([...'dDwWsSbBntrfv0.\\^$*+?()[]{}|/-']);
 const NEGATED = new Set(['D', 'W', 'S']);
+const WORD_CHAR = /^[a-z0-9_]$/i;
 
 /**
  * Say what is wrong with a pattern, or null when it is fine.
@@ -86,8 +87,9 @@ function parseEscape(state) {
   if (e === 'b' || e === 'B') return { type: 'empty', boundary: e === 'b' };
   if (e === 'x' || e === 'u') return hexEscape(state, e);
   if (!ALLOWED_ESCAPES.has(e)) throw new Error(`uses the escape \\${e}, which is not portable`);
-  if ('dws'.includes(e)) return { type: 'char', first: [e] };
-  if (NEGATED.has(e)) return { type: 'char', first: ['any'] };
+  // nonWord: the atom matches only characters that are not word characters to \b (prefilter.js).
+  if ('dws'.includes(e)) return { type: 'char', first: [e], nonWord: e === 's' };
+  if (NEGATED.has(e)) return { type: 'char', first: ['any'], nonWord: e === 'W' };
   if ('ntrfv0'.includes(e)) return { type: 'char', first: ['ctl'] };
   return { type: 'char', first: [e], lit: e };
 }
@@ -141,9 +143,11 @@ function hasQuantifierOrAlternation(node) {
 function parseClass(state) {
   const { src } = state;
   const first = [];
+  let nonWord = true;
   state.i += 1;
   if (src[state.i] === '^') {
     first.push('any');
+    nonWord = false;
     state.i += 1;
   }
   if (src[state.i] === ']') throw new Error('has an empty or "[]]" character class (not portable)');
@@ -151,17 +155,24 @@ function parseClass(state) {
     const c = src[state.i];
     if (c === '[') throw new Error('has "[" inside a character class (escape it as \\[)');
     state.i += 1;
-    if (c === '\\') first.push(...parseEscape(state).first ?? []);
-    else if (src[state.i] === '-' && src[state.i + 1] && src[state.i + 1] !== ']') {
+    if (c === '\\') {
+      const escaped = parseEscape(state);
+      first.push(...escaped.first ?? []);
+      if (!escaped.nonWord && !(escaped.lit && !WORD_CHAR.test(escaped.lit))) nonWord = false;
+    } else if (src[state.i] === '-' && src[state.i + 1] && src[state.i + 1] !== ']') {
       const hi = src[state.i + 1];
       if (hi === '\\') throw new Error('has an escaped character as the end of a range (not portable)');
       state.i += 2;
       first.push(`range:${c}:${hi}`);
-    } else first.push(c.toLowerCase());
+      nonWord = false;
+    } else {
+      first.push(c.toLowerCase());
+      if (WORD_CHAR.test(c)) nonWord = false;
+    }
   }
   if (src[state.i] !== ']') throw new Error('has an unclosed "["');
   state.i += 1;
-  return { type: 'char', first };
+  return { type: 'char', first, nonWord };
 }
 
 function parseQuantifier(state) {
