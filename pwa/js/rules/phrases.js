@@ -90,16 +90,24 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
   return (draft) => findPhrases(draft.words, byFirst, startsOf(draft)[id]);
 }
 
-// For one draft: list id -> the word positions where one of that list's phrases may start. Kept
-// on the draft object (made afresh by each analyse call) under a symbol.
+// For one draft: list id -> the positions of the draft's words that one of that list's phrases
+// may start with, one array per distinct word (so a word the draft repeats is looked up once).
+// Kept on the draft object (made afresh by each analyse call) under a symbol.
 function startsOf(draft) {
   if (!draft[STARTS]) {
-    const starts = [];
+    const positions = new Map();
     const { words } = draft;
     for (let i = 0; i < words.length; i += 1) {
-      const ids = listsByForm.get(words[i].w);
+      const at = positions.get(words[i].w);
+      if (at) at.push(i);
+      else positions.set(words[i].w, [i]);
+    }
+    // Sized up front: an array grown by assigning far-apart indices turns into a slow dictionary.
+    const starts = new Array(listCount);
+    for (const [word, at] of positions) {
+      const ids = listsByForm.get(word);
       if (!ids) continue;
-      for (const id of ids) (starts[id] ??= []).push(i);
+      for (const id of ids) (starts[id] ??= []).push(at);
     }
     draft[STARTS] = starts;
   }
@@ -112,23 +120,27 @@ function formSet(word, inflect) {
 
 const NONE = Object.freeze([]);
 
-function findPhrases(words, byFirst, starts) {
-  if (!starts) return NONE;
+function findPhrases(words, byFirst, groups) {
+  if (!groups) return NONE;
   let found = NONE;
-  for (const i of starts) {
-    const entry = byFirst.get(words[i].w);
-    let best = entry.one ? i : -1;
-    const second = words[i + 1];
-    // A phrase does not run across a sentence end.
-    if (second && second.s === words[i].s) {
-      best = longest(words, i, entry.next.get(second.w), best);
-      best = longest(words, i, entry.any, best);
-    }
-    if (best >= 0) {
-      if (found === NONE) found = [];
-      found.push({ start: words[i].start, end: words[best].end, first: i, last: best });
+  for (const at of groups) {
+    for (const i of at) {
+      const entry = byFirst.get(words[i].w);
+      let best = entry.one ? i : -1;
+      const second = words[i + 1];
+      // A phrase does not run across a sentence end.
+      if (second && second.s === words[i].s) {
+        best = longest(words, i, entry.next.get(second.w), best);
+        best = longest(words, i, entry.any, best);
+      }
+      if (best >= 0) {
+        if (found === NONE) found = [];
+        found.push({ start: words[i].start, end: words[best].end, first: i, last: best });
+      }
     }
   }
+  // In the draft's order, as if read word by word.
+  if (groups.length > 1 && found.length > 1) found.sort((a, b) => a.first - b.first);
   return found;
 }
 

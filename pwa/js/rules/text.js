@@ -6,6 +6,8 @@
  */
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘][\p{L}]+)*/gu;
+const CURLY = /[’‘]/;
+const CURLY_ALL = /[’‘]/g;
 // A full stop after these does not end a sentence ("Cllr. Reed", "Mr. Smith").
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'cllr', 'st', 'no', 'eg', 'ie', 'e.g', 'i.e', 'etc', 'rd', 'ave', 'prof',
@@ -30,7 +32,8 @@ export function readDraft(text) {
   for (const m of text.matchAll(WORD)) {
     while (s < bounds.length - 1 && m.index >= bounds[s].end) s += 1;
     const raw = m[0];
-    words.push({ w: raw.toLowerCase().replace(/[’‘]/g, "'"), raw, start: m.index,
+    const lower = raw.toLowerCase();
+    words.push({ w: CURLY.test(lower) ? lower.replace(CURLY_ALL, "'") : lower, raw, start: m.index,
       end: m.index + raw.length, s });
   }
   const sentences = bounds.map((b) => ({ ...b, first: -1, last: -1 }));
