@@ -124,10 +124,15 @@ function shouting(draft) {
     // Or a short run with a long shouted word ("NOT A PRIORITY", "ABSOLUTE DISGRACE"), which
     // acronym runs ("NHS and DWP", "CCTV") never have.
     // A heading ("ROAD CLOSURE: Mill Lane") is a notice, not shouting.
-    const heading = run.length > 0 && /^\s*[:\-–]/.test(draft.text.slice(run.at(-1).end));
-    const long = !heading && run.some((w) => w.raw.length >= 7)
+    // So is a line of a notice that starts with capitals and either ends with them ("WINTER
+    // SERVICE 2025/26") or reaches a colon or dash on the same line ("ROAD CLOSURE, B4521 at
+    // Crucorney: Mon 3 June").
+    const heading = run.length > 0 && (/^\s*[:\-–—]/.test(draft.text.slice(run.at(-1).end))
+      || noticeLine(draft.text, run[0].start, run.at(-1).end));
+    const long = run.some((w) => w.raw.length >= 7)
       && run.filter((w) => w.raw.length >= 3).length >= 2;
-    if (run.length >= 4 || long || (run.length >= 2 && letters >= 15 && capsLetters / letters > 0.6)) {
+    if ((!heading && (run.length >= 4 || long))
+      || (run.length >= 2 && letters >= 15 && capsLetters / letters > 0.6)) {
       found.push(charMatch(draft, run[0].start, run.at(-1).end));
     }
     run = [];
@@ -159,6 +164,15 @@ function shouting(draft) {
     if (!found.some((f) => f.start <= w.start && f.end >= w.end)) found.push(charMatch(draft, w.start, w.end));
   }
   return found;
+}
+
+// Whether a run of capitals from start to end opens its line and is the heading of a notice: the
+// line ends with the run, or goes on to a colon or dash with no "!" or "?" before it.
+function noticeLine(text, start, end) {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  if (text.slice(lineStart, start).trim()) return false;
+  const rest = text.slice(end).split('\n', 1)[0];
+  return /^[\s\d/.,()&-]*$/.test(rest) || /^[^!?]{0,60}?\s[:\-–—]|^[^!?]{0,60}?:/.test(rest);
 }
 
 const EMPHATIC = new Set(`again another why done nobody nothing enough seriously won't can't
