@@ -3,10 +3,10 @@
  */
 import { detectors, runDetector } from './detectors.js';
 import { compilePhrases } from './phrases.js';
-import { literalCheck, requiredLiterals } from './prefilter.js';
+import { asciiWordsOf, literalCheck, requiredLiterals } from './prefilter.js';
 import { regexProblem } from './regex-check.js';
 import { TRIGGER_KINDS } from './scopes.js';
-import { charMatch } from './text.js';
+import { allMatches } from './text.js';
 
 const cache = new WeakMap();
 const NONE = Object.freeze([]);
@@ -34,7 +34,48 @@ function compileRules(rules) {
     if (rule.trigger) compiled.triggers.push(compileTrigger(rule));
     else compiled.rules.push(compileRule(rule));
   }
+  compiled.gate = ruleGate(compiled.rules);
   return compiled;
+}
+
+/**
+ * An index from words to the rules that can only match a draft holding one of them, so that
+ * most of a bundle's rules are passed over without being run. A rule's words are the first words
+ * of its phrases and the words its pattern's literals must contain; a rule with a detector, or
+ * with a pattern that has no such word, is always run.
+ * @param {object[]} rules compiled rules, in bundle order
+ * @returns {(draft: object) => Uint8Array} for a read draft, 1 for each rule that may match
+ */
+function ruleGate(rules) {
+  const always = [];
+  const byWord = new Map();
+  const byAscii = new Map();
+  const index = (map, key, k) => {
+    if (!map.has(key)) map.set(key, []);
+    map.get(key).push(k);
+  };
+  rules.forEach((rule, k) => {
+    const { keys } = rule.find;
+    if (!keys) {
+      always.push(k);
+      return;
+    }
+    for (const w of keys.words) index(byWord, w, k);
+    for (const w of keys.ascii) index(byAscii, w, k);
+  });
+  return (draft) => {
+    const may = new Uint8Array(rules.length);
+    for (const k of always) may[k] = 1;
+    for (const word of draft.words) {
+      const ks = byWord.get(word.w);
+      if (ks) for (const k of ks) may[k] = 1;
+    }
+    for (const word of asciiWordsOf(draft)) {
+      const ks = byAscii.get(word);
+      if (ks) for (const k of ks) may[k] = 1;
+    }
+    return may;
+  };
 }
 
 function compileTrigger(rule) {
@@ -81,7 +122,7 @@ export function compileMatcher(spec, id, field = 'rule') {
   if (parts.length === 0) throw new RuleError(`rule ${id}: ${field}: needs phrases, pattern or detector`);
   if (parts.length === 1) return parts[0];
   // Phrases, pattern and detector together: any of them matches.
-  return (draft, context, bundle) => {
+  const any = (draft, context, bundle) => {
     let all = null;
     for (const find of parts) {
       const found = find(draft, context, bundle);
@@ -90,11 +131,18 @@ export function compileMatcher(spec, id, field = 'rule') {
     }
     return all ?? NONE;
   };
+  any.keys = parts.every((part) => part.keys) ? {
+    words: parts.flatMap((part) => part.keys.words),
+    ascii: parts.flatMap((part) => part.keys.ascii),
+  } : null;
+  return any;
 }
 
 // Many rules ask for the same detector ("person" near a dozen rules): run it once per draft.
 function cachedDetector(name) {
-  return (draft, context, bundle) => runDetector(name, draft, context, bundle);
+  const find = (draft, context, bundle) => runDetector(name, draft, context, bundle);
+  find.keys = null; // a detector can match any draft
+  return find;
 }
 
 function compilePattern(pattern, id, field) {
@@ -107,12 +155,10 @@ function compilePattern(pattern, id, field) {
   const re = new RegExp(body, /[\u{10000}-\u{10FFFF}]/u.test(body) ? 'giu' : 'gi');
   const literals = requiredLiterals(pattern);
   const couldMatch = literals ? literalCheck(literals) : () => true;
-  return (draft) => {
+  const find = (draft) => {
     if (!couldMatch(draft)) return NONE;
-    const found = [];
-    for (const m of draft.text.matchAll(re)) {
-      if (m[0].length) found.push(charMatch(draft, m.index, m.index + m[0].length));
-    }
-    return found;
+    return allMatches(re, draft);
   };
+  find.keys = couldMatch.words ? { words: [], ascii: couldMatch.words } : null;
+  return find;
 }

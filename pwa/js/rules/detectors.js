@@ -6,7 +6,7 @@
  * alone is over 100 KB, more than the PWA's whole first-visit budget, and we only need to spot
  * that a UK number or address is there, not to validate or format it.
  */
-import { charMatch } from './text.js';
+import { allMatches, charMatch } from './text.js';
 
 // Words that number an item rather than name a child: "option (2)", "paragraph (3)".
 const NUMBERING = ['options?', 'phases?', 'items?', 'points?', 'steps?', 'stages?', 'parts?',
@@ -65,13 +65,8 @@ export function runDetector(name, draft, context, bundle) {
 }
 
 function regexDetector(re) {
-  return (draft) => {
-    const found = [];
-    for (const m of draft.text.matchAll(re)) {
-      if (m[0].trim()) found.push(charMatch(draft, m.index, m.index + m[0].length));
-    }
-    return found;
-  };
+  return (draft) => allMatches(re, draft)
+    .filter((m) => draft.text.slice(m.start, m.end).trim());
 }
 
 const TITLED = /(?:\b(?:[Cc]llr|[Cc]ouncillor|Mrs?|Ms|Miss|Dr|[Cc]andidate|Sir|Dame|Lord|Lady)\.? +[A-Z][\p{L}'’-]+(?: +[A-Z][\p{L}'’-]+)?|@\w{2,})/gu;

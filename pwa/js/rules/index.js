@@ -35,10 +35,12 @@ export function analyse(text, bundle, context = {}, options = {}) {
   const ctx = { ...CONTEXT_DEFAULTS, ...context };
   const scopes = findScopes(draft, compiled.triggers);
   const all = [];
-  for (const rule of compiled.rules) {
-    const found = runRule(rule, draft, ctx, bundle, scopes);
-    for (const f of found) all.push(f);
-  }
+  // Only the rules whose words the draft holds (or that need no word) can match it.
+  const may = compiled.gate(draft);
+  compiled.rules.forEach((rule, k) => {
+    if (!may[k]) return;
+    for (const f of runRule(rule, draft, ctx, bundle, scopes)) all.push(f);
+  });
   // A match with nothing in the text to point at (the hour alone) opens the pause but is not a
   // finding about the draft: a calm post at 23:30 is not a risk.
   const spanless = all.filter((f) => f.spans.length === 0);
@@ -86,8 +88,12 @@ function runRule(rule, draft, ctx, bundle, scopes) {
  */
 export function holds(when, ctx) {
   if (!when) return true;
-  return Object.entries(when).every(([key, want]) => (Array.isArray(want)
-    ? want.includes(ctx[key]) : ctx[key] === want));
+  for (const key in when) {
+    if (!Object.hasOwn(when, key)) continue;
+    const want = when[key];
+    if (Array.isArray(want) ? !want.includes(ctx[key]) : ctx[key] !== want) return false;
+  }
+  return true;
 }
 
 function distance(a, b) {

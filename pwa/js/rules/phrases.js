@@ -87,29 +87,46 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
     if (!listsByForm.has(form)) listsByForm.set(form, []);
     listsByForm.get(form).push(id);
   }
-  return (draft) => findPhrases(draft.words, byFirst, startsOf(draft)[id]);
+  const find = (draft) => findPhrases(draft.words, byFirst, startsOf(draft), id);
+  // The words a draft must hold for a phrase to start there (compile.js skips a rule without).
+  find.keys = { words: [...byFirst.keys()], ascii: [] };
+  return find;
 }
 
-// For one draft: list id -> the positions of the draft's words that one of that list's phrases
-// may start with, one array per distinct word (so a word the draft repeats is looked up once).
+// For one draft, where each phrase list may start: the draft's distinct words, each with its
+// positions, and for each list id the distinct words its phrases may start with, as offsets into
+// one flat array (so a word the draft repeats is looked up once, and nothing is made per list).
 // Kept on the draft object (made afresh by each analyse call) under a symbol.
 function startsOf(draft) {
   if (!draft[STARTS]) {
-    const positions = new Map();
     const { words } = draft;
+    const groups = [];
+    const groupOf = new Map();
     for (let i = 0; i < words.length; i += 1) {
-      const at = positions.get(words[i].w);
-      if (at) at.push(i);
-      else positions.set(words[i].w, [i]);
+      const g = groupOf.get(words[i].w);
+      if (g === undefined) {
+        groupOf.set(words[i].w, groups.length);
+        groups.push([i]);
+      } else groups[g].push(i);
     }
-    // Sized up front: an array grown by assigning far-apart indices turns into a slow dictionary.
-    const starts = new Array(listCount);
-    for (const [word, at] of positions) {
+    const offsets = new Int32Array(listCount + 1);
+    const idsOf = [];
+    for (const [word, g] of groupOf) {
       const ids = listsByForm.get(word);
       if (!ids) continue;
-      for (const id of ids) (starts[id] ??= []).push(at);
+      idsOf.push(g, ids);
+      for (const id of ids) offsets[id + 1] += 1;
     }
-    draft[STARTS] = starts;
+    for (let id = 1; id <= listCount; id += 1) offsets[id] += offsets[id - 1];
+    const next = offsets.slice(0, listCount);
+    const flat = new Int32Array(offsets[listCount]);
+    for (let k = 0; k < idsOf.length; k += 2) {
+      for (const id of idsOf[k + 1]) {
+        flat[next[id]] = idsOf[k];
+        next[id] += 1;
+      }
+    }
+    draft[STARTS] = { groups, offsets, flat };
   }
   return draft[STARTS];
 }
@@ -120,11 +137,13 @@ function formSet(word, inflect) {
 
 const NONE = Object.freeze([]);
 
-function findPhrases(words, byFirst, groups) {
-  if (!groups) return NONE;
+function findPhrases(words, byFirst, { groups, offsets, flat }, id) {
+  const from = offsets[id];
+  const to = offsets[id + 1];
+  if (from === to) return NONE;
   let found = NONE;
-  for (const at of groups) {
-    for (const i of at) {
+  for (let k = from; k < to; k += 1) {
+    for (const i of groups[flat[k]]) {
       const entry = byFirst.get(words[i].w);
       let best = entry.one ? i : -1;
       const second = words[i + 1];
@@ -140,7 +159,7 @@ function findPhrases(words, byFirst, groups) {
     }
   }
   // In the draft's order, as if read word by word.
-  if (groups.length > 1 && found.length > 1) found.sort((a, b) => a.first - b.first);
+  if (to - from > 1 && found.length > 1) found.sort((a, b) => a.first - b.first);
   return found;
 }
 

@@ -46,11 +46,23 @@ export function literalCheck(literals) {
     // also matches "photographer", and "ring them" ends in "ring" inside "bring them".
     texts.push({ text: literal.split(BOUNDARY).join(''), gate: gateWord(literal) });
   }
-  return (draft) => {
+  const check = (draft) => {
     const { lower, asciiWords } = lowered(draft);
     return words.some((w) => asciiWords.has(w))
       || texts.some(({ text, gate }) => (!gate || asciiWords.has(gate)) && lower.includes(text));
   };
+  // The words one of which a draft must hold for the check to pass, when every literal has one.
+  check.words = texts.every(({ gate }) => gate) ? [...words, ...texts.map(({ gate }) => gate)] : null;
+  return check;
+}
+
+/**
+ * The draft's ASCII words as \b sees them (letters, digits and "_"), lower-cased.
+ * @param {object} draft a read draft
+ * @returns {Set<string>}
+ */
+export function asciiWordsOf(draft) {
+  return lowered(draft).asciiWords;
 }
 
 // The longest ASCII word in a literal with a boundary or a non-word character on both sides of

@@ -93,3 +93,35 @@ export function charMatch(draft, start, end) {
   const last = Math.max(first, wordAt(draft.words, Math.max(start, end - 1)));
   return { start, end, first, last: Math.min(last, Math.max(draft.words.length - 1, 0)) };
 }
+
+/**
+ * Every non-empty match of a global regular expression in a draft, as matches with word indices.
+ * Uses exec in a loop rather than matchAll, which makes a copy of the expression on each call.
+ * @param {RegExp} re a regular expression with the g flag (its lastIndex is reset)
+ * @param {{text: string, words: Word[]}} draft
+ * @returns {{start: number, end: number, first: number, last: number}[]}
+ */
+export function allMatches(re, draft) {
+  const { text } = draft;
+  let found = NONE;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      // Step past an empty match as matchAll does: by a whole character in Unicode mode.
+      const at = re.lastIndex;
+      re.lastIndex = at + (re.unicode && isPair(text, at) ? 2 : 1);
+      continue;
+    }
+    if (found === NONE) found = [];
+    found.push(charMatch(draft, m.index, m.index + m[0].length));
+  }
+  return found;
+}
+
+const NONE = Object.freeze([]);
+
+function isPair(text, at) {
+  const high = text.charCodeAt(at);
+  const low = text.charCodeAt(at + 1);
+  return high >= 0xd800 && high <= 0xdbff && low >= 0xdc00 && low <= 0xdfff;
+}
