@@ -11,7 +11,7 @@ import { refreshBundle } from './js/lib/bundle-cache.js';
 import { noticeTag, readPayload } from './js/lib/notices.js';
 import { SHELL } from './shell.js';
 
-const VERSION = 'c7c074b4072a';
+const VERSION = '470607e8d32d';
 const PREFIX = 'companion-shell-';
 const CACHE = `${PREFIX}v${VERSION}`;
 

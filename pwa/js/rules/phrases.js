@@ -98,7 +98,8 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
 // one flat array (so a word the draft repeats is looked up once, and nothing is made per list).
 // Kept on the draft object (made afresh by each analyse call) under a symbol.
 function startsOf(draft) {
-  if (!draft[STARTS]) {
+  // Made again if a bundle was compiled since (its lists' ids are past the end of these arrays).
+  if (draft[STARTS]?.count !== listCount) {
     const { words } = draft;
     const groups = [];
     const groupOf = new Map();
@@ -126,7 +127,7 @@ function startsOf(draft) {
         next[id] += 1;
       }
     }
-    draft[STARTS] = { groups, offsets, flat };
+    draft[STARTS] = { count: listCount, groups, offsets, flat };
   }
   return draft[STARTS];
 }
