@@ -55,7 +55,7 @@ function ruleGate(rules) {
     map.get(key).push(k);
   };
   rules.forEach((rule, k) => {
-    const { keys } = rule.find;
+    const keys = rule.find.needs();
     if (!keys) {
       always.push(k);
       return;
@@ -105,7 +105,9 @@ function compileRule(rule) {
  * @param {object} spec
  * @param {string} id the rule id, for errors
  * @param {string} [field] where in the rule, for errors
- * @returns {(draft: object, context?: object, bundle?: object) => object[]}
+ * @returns {(draft: object, context?: object, bundle?: object) => object[]} the matcher; its
+ *   `needs()` gives the words a draft must hold for it to match ({words, ascii}), or null when it
+ *   can match any draft
  */
 export function compileMatcher(spec, id, field = 'rule') {
   const parts = [];
@@ -131,17 +133,18 @@ export function compileMatcher(spec, id, field = 'rule') {
     }
     return all ?? NONE;
   };
-  any.keys = parts.every((part) => part.keys) ? {
-    words: parts.flatMap((part) => part.keys.words),
-    ascii: parts.flatMap((part) => part.keys.ascii),
-  } : null;
+  any.needs = () => {
+    const needs = parts.map((part) => part.needs());
+    return needs.every(Boolean) ? { words: needs.flatMap((n) => n.words),
+      ascii: needs.flatMap((n) => n.ascii) } : null;
+  };
   return any;
 }
 
 // Many rules ask for the same detector ("person" near a dozen rules): run it once per draft.
 function cachedDetector(name) {
   const find = (draft, context, bundle) => runDetector(name, draft, context, bundle);
-  find.keys = null; // a detector can match any draft
+  find.needs = () => null; // a detector can match any draft
   return find;
 }
 
@@ -159,6 +162,6 @@ function compilePattern(pattern, id, field) {
     if (!couldMatch(draft)) return NONE;
     return allMatches(re, draft);
   };
-  find.keys = couldMatch.words ? { words: [], ascii: couldMatch.words } : null;
+  find.needs = () => (couldMatch.words ? { words: [], ascii: couldMatch.words } : null);
   return find;
 }

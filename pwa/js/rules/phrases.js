@@ -88,8 +88,9 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
     listsByForm.get(form).push(id);
   }
   const find = (draft) => findPhrases(draft.words, byFirst, startsOf(draft), id);
-  // The words a draft must hold for a phrase to start there (compile.js skips a rule without).
-  find.keys = { words: [...byFirst.keys()], ascii: [] };
+  // The words a draft must hold for a phrase to start there (compile.js passes over a rule
+  // without them); worked out when asked, as most lists are antipatterns and never asked.
+  find.needs = () => ({ words: [...byFirst.keys()], ascii: [] });
   return find;
 }
 

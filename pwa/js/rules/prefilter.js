@@ -35,10 +35,8 @@ export function literalCheck(literals) {
   const words = [];
   const texts = [];
   for (const literal of literals) {
-    const inner = literal.startsWith(BOUNDARY) && literal.endsWith(BOUNDARY)
-      ? literal.slice(1, -1) : null;
-    if (inner && ASCII_WORD.test(inner)) {
-      words.push(inner);
+    if (isWord(literal)) {
+      words.push(literal.slice(1, -1));
       continue;
     }
     // "\bme and my": the draft must hold the words "me" and "and" as words before the text
