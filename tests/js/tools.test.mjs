@@ -66,6 +66,15 @@ describe('check-rules', () => {
   test('a shipped bundle passes', () => {
     const out = run(CHECK_RULES, [bundleFile(bundleOf('principal-000'))]);
     assert.equal(out.status, 0, out.stdout + out.stderr);
+    assert.match(out.stdout, /\d+ rules, \d{3,} examples, all behave/);
+  });
+  test('a bundle without examples (as served) says it had none to run', () => {
+    const bundle = bundleOf('principal-000');
+    const served = { ...bundle, rules: bundle.rules.map(({ examples, ...rule }) => rule) };
+    const out = run(CHECK_RULES, ['-'], JSON.stringify(served));
+    assert.equal(out.status, 0, out.stdout + out.stderr);
+    assert.match(out.stdout, /no examples to run/);
+    assert.doesNotMatch(out.stdout, /all behave/);
   });
   test('a rule that misfires on its own example fails, naming the rule', () => {
     const bundle = bundleOf('wiltshire');
