@@ -6,10 +6,9 @@ import { compilePhrases } from './phrases.js';
 import { asciiWordsOf, literalCheck, requiredLiterals } from './prefilter.js';
 import { regexProblem } from './regex-check.js';
 import { TRIGGER_KINDS } from './scopes.js';
-import { allMatches } from './text.js';
+import { allMatches, NONE } from './text.js';
 
 const cache = new WeakMap();
-const NONE = Object.freeze([]);
 
 /** A rule in the bundle is wrong: the message names the rule and the field. */
 export class RuleError extends Error {}

@@ -8,7 +8,7 @@
 import { compileBundle } from './compile.js';
 import { dropRepeats, makeFinding } from './findings.js';
 import { findScopes, inScope } from './scopes.js';
-import { readDraft } from './text.js';
+import { NONE, readDraft } from './text.js';
 import { weighedFindings } from './weights.js';
 
 export { compileBundle, RuleError } from './compile.js';
@@ -16,7 +16,6 @@ export { regexProblem } from './regex-check.js';
 
 // What a missing context field means: the app is a councillor's, posting their own words.
 const CONTEXT_DEFAULTS = { purdah: false, sharing: false, photo: false, as: 'councillor' };
-const NONE = Object.freeze([]);
 
 /**
  * Analyse a draft against a council's bundle.

@@ -6,6 +6,7 @@
  * so rule authors write the plain form once. Matching uses a map from the first word's forms,
  * shared by every list, so long lists cost almost nothing per keystroke.
  */
+import { NONE } from './text.js';
 
 const VOWELS = 'aeiou';
 
@@ -137,7 +138,6 @@ function formSet(word, inflect) {
   return new Set(inflect ? inflections(word) : [word]);
 }
 
-const NONE = Object.freeze([]);
 
 function findPhrases(words, byFirst, { groups, offsets, flat }, id) {
   const from = offsets[id];

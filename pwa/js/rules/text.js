@@ -6,6 +6,8 @@
  */
 
 const WORD = /[\p{L}\p{N}]+(?:['’‘][\p{L}]+)*/gu;
+/** The empty result every matcher returns when it finds nothing (shared, never changed). */
+export const NONE = Object.freeze([]);
 const CURLY = /[’‘]/;
 const CURLY_ALL = /[’‘]/g;
 // A full stop after these does not end a sentence ("Cllr. Reed", "Mr. Smith").
@@ -118,7 +120,6 @@ export function allMatches(re, draft) {
   return found;
 }
 
-const NONE = Object.freeze([]);
 
 function isPair(text, at) {
   const high = text.charCodeAt(at);
