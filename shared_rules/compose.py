@@ -16,6 +16,7 @@ from pathlib import Path
 RULES_DIR = Path(__file__).resolve().parent
 SCHEMA_VERSION = 1
 IMPORT_ONLY_RULE_FIELDS = ("examples",)  # checked at import, never read on a phone
+MATCHER_FIELDS = ("near", "unless", "likely_if")  # where a rule holds matchers besides itself
 
 
 class ComposeError(Exception):
@@ -66,6 +67,62 @@ def _drop_removed(bundle: dict, removed: list) -> None:
             bundle[key] = [item for item in value if item["id"] not in removed]
 
 
+def _phrase_list(name, value) -> list:
+    phrases = value.get("phrases") if isinstance(value, dict) else None
+    if not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+        raise ComposeError(f"phrase set '{name}': 'phrases' must be a non-empty list of phrases")
+    return phrases
+
+
+def _matchers(rule: dict):
+    """Yield (where, matcher) for the rule itself and every matcher inside it."""
+    yield "", rule
+    for field in MATCHER_FIELDS:
+        value = rule.get(field)
+        if isinstance(value, dict):
+            yield f"{field}.", value
+        elif isinstance(value, list):
+            for i, matcher in enumerate(value):
+                if isinstance(matcher, dict):
+                    yield f"{field}[{i}].", matcher
+
+
+def expand_phrase_sets(rules: list, phrase_sets: dict) -> list:
+    """Write each named phrase set into the matchers that name it.
+
+    A matcher's ``"phrase_sets": ["name", ...]`` adds those sets' phrases to its own ``phrases``,
+    so one family of innocent use ("I've been accused of ...", "ballot papers are ...") is written
+    once and cancels the match in every rule that names it. Phones never see the names.
+    """
+    sets = {name: _phrase_list(name, value) for name, value in (phrase_sets or {}).items()}
+    expanded = []
+    for rule in rules:
+        rule = dict(rule)
+        for field in MATCHER_FIELDS:
+            if isinstance(rule.get(field), list):
+                rule[field] = [dict(m) if isinstance(m, dict) else m for m in rule[field]]
+            elif isinstance(rule.get(field), dict):
+                rule[field] = dict(rule[field])
+        for where, matcher in _matchers(rule):
+            names = matcher.pop("phrase_sets", None)
+            if names is None:
+                continue
+            if not isinstance(names, list) or not names:
+                raise ComposeError(f"rule {rule.get('id')}: {where}phrase_sets must be a "
+                                   "non-empty list of set names")
+            phrases = list(matcher.get("phrases", []))
+            seen = set(phrases)
+            for name in names:
+                if name not in sets:
+                    raise ComposeError(f"rule {rule.get('id')}: {where}phrase_sets names "
+                                       f"'{name}', which no file defines under phrase_sets")
+                phrases += [p for p in sets[name] if p not in seen]
+                seen.update(sets[name])
+            matcher["phrases"] = phrases
+        expanded.append(rule)
+    return expanded
+
+
 def council_slugs(rules_dir: Path = RULES_DIR) -> list[str]:
     """List the councils that have a file in ``councils/``."""
     return sorted(p.stem for p in (rules_dir / "councils").glob("*.json"))
@@ -83,6 +140,9 @@ def compose(slug: str, elections: list | None = None, rules_dir: Path = RULES_DI
     removed = council.pop("remove", [])
     merge(bundle, council)
     _drop_removed(bundle, removed)
+    phrase_sets = bundle.pop("phrase_sets", {})
+    if "rules" in bundle:
+        bundle["rules"] = expand_phrase_sets(bundle["rules"], phrase_sets)
     bundle["elections"] = list(elections or [])
     return bundle
 

@@ -76,6 +76,20 @@ def test_a_malformed_bundle_is_refused_with_its_fields_and_nothing_written(app, 
     assert Council.query.count() == 0 and BundleVersion.query.count() == 0
 
 
+def test_a_rule_naming_a_phrase_set_nobody_defined_is_refused_by_name(app, rules_dir):
+    def misspell(data):
+        data.setdefault("rules", []).append({
+            "id": "wiltshire-test", "category": "harassment", "severity": "medium",
+            "sureness": "possible", "phrases": ["numpty"], "message": "m", "suggestion": "s",
+            "unless": [{"phrase_sets": ["self-acusation"], "scope": "sentence"}]})
+
+    _edit_council(rules_dir, "wiltshire", misspell)
+    with pytest.raises(BundleRefused, match=r"rule wiltshire-test: unless\[0\]\.phrase_sets names "
+                                            "'self-acusation'"):
+        import_all()
+    assert Council.query.count() == 0
+
+
 def test_a_file_that_is_not_json_is_refused_by_name(app, rules_dir):
     (rules_dir / "councils" / "loughton.json").write_text("{ not json")
     with pytest.raises(BundleRefused, match="loughton.json: not valid JSON"):

@@ -9,6 +9,7 @@ from marshmallow import ValidationError
 
 from api.bundles.rule_schema import RuleSchema, regex_problem
 from api.bundles.schemas import CATEGORIES
+from shared_rules import compose
 
 ROOT = Path(__file__).resolve().parents[2]
 CASES = json.loads((ROOT / "tests/js/fixtures/regex-cases.json").read_text(encoding="utf-8"))
@@ -57,7 +58,8 @@ def test_bad_patterns_are_refused_with_a_reason(pattern, reason):
 def test_the_base_rules_are_valid():
     rules = [rule for path in sorted((ROOT / "shared_rules/base").glob("rules-*.json"))
              for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]]
-    loaded = RuleSchema(many=True).load(rules)
+    sets = compose.read_json(ROOT / "shared_rules/base/phrase-sets.json")["phrase_sets"]
+    loaded = RuleSchema(many=True).load(compose.expand_phrase_sets(rules, sets))
     assert {r["category"] for r in loaded if "category" in r} == set(CATEGORIES)
 
 
