@@ -4,7 +4,7 @@
 import { detectors, runDetector } from './detectors.js';
 import { compilePhrases } from './phrases.js';
 import { asciiWordsOf, literalCheck, requiredLiterals } from './prefilter.js';
-import { regexProblem } from './regex-check.js';
+import { checkPattern } from './regex-check.js';
 import { TRIGGER_KINDS } from './scopes.js';
 import { allMatches, NONE } from './text.js';
 
@@ -148,14 +148,14 @@ function cachedDetector(name) {
 }
 
 function compilePattern(pattern, id, field) {
-  const problem = regexProblem(pattern);
+  const { problem, tree } = checkPattern(pattern);
   if (problem) throw new RuleError(`rule ${id}: ${field}.pattern ${problem}`);
   const body = pattern.replace(/^\(\?i\)/, '');
   // The portable subset needs no Unicode mode (no \p, no \u{...}); without it V8 runs these
   // patterns about twice as fast. A pattern holding a character beyond the BMP (an emoji) keeps
   // it, so the emoji is one character to the pattern as it is to Python.
   const re = new RegExp(body, /[\u{10000}-\u{10FFFF}]/u.test(body) ? 'giu' : 'gi');
-  const literals = requiredLiterals(pattern);
+  const literals = requiredLiterals(pattern, tree);
   const couldMatch = literals ? literalCheck(literals) : () => true;
   const find = (draft) => {
     if (!couldMatch(draft)) return NONE;

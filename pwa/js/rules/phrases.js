@@ -38,14 +38,18 @@ function isShortClosed(word) {
   return !VOWELS.includes(a) && VOWELS.includes(b) && !'aeiouwxy'.includes(c);
 }
 
+const PLAIN = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 /**
  * Split a phrase as the draft reader would, so "sub-committee" and "don't" line up.
  * @param {string} phrase
  * @returns {string[]}
  */
 export function phraseWords(phrase) {
-  return (phrase.toLowerCase().replace(/[’‘]/g, "'").match(/\*|[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu)
-    ?? []);
+  const lower = phrase.toLowerCase();
+  // Most phrases are plain words and single spaces: split them without the Unicode expression.
+  if (PLAIN.test(lower)) return lower.split(' ');
+  return lower.replace(/[’‘]/g, "'").match(/\*|[\p{L}\p{N}]+(?:'[\p{L}]+)*/gu) ?? [];
 }
 
 // Every phrase list's first-word forms, across all compiled lists: form -> ids of the lists. A
@@ -64,22 +68,35 @@ const STARTS = Symbol('where each phrase list may start in this draft');
 export function compilePhrases(phrases, { inflect = true } = {}) {
   // first-word form -> { one: a one-word phrase starts here, next: second-word form -> phrases,
   // any: phrases whose second word is "*" }, so a common first word ("the", "i") only tries the
-  // phrases whose second word the draft also has.
-  const byFirst = new Map();
+  // phrases whose second word the draft also has. All the forms of one first word share one such
+  // entry (a form two first words have, "lies" of "lie" and of "lies", gets the two merged), and
+  // `next` and `any` are made only when needed: a bundle holds tens of thousands of phrases.
+  const byWord = new Map();
   for (const phrase of phrases) {
-    const words = phraseWords(phrase).map((w) => (w === '*' ? null : formSet(w, inflect)));
+    const written = phraseWords(phrase);
+    const words = written.map((w) => (w === '*' ? null : formSet(w, inflect)));
     if (words.length === 0 || words[0] === null) continue;
-    for (const form of words[0]) {
-      if (!byFirst.has(form)) byFirst.set(form, { one: false, next: new Map(), any: [] });
-      const entry = byFirst.get(form);
-      if (words.length === 1) entry.one = true;
-      else if (words[1] === null) entry.any.push(words);
-      else {
-        for (const second of words[1]) {
-          if (!entry.next.has(second)) entry.next.set(second, []);
-          entry.next.get(second).push(words);
-        }
+    let entry = byWord.get(written[0]);
+    if (!entry) {
+      entry = { one: false, next: null, any: null, forms: words[0] };
+      byWord.set(written[0], entry);
+    }
+    if (words.length === 1) entry.one = true;
+    else if (words[1] === null) (entry.any ??= []).push(words);
+    else {
+      entry.next ??= new Map();
+      for (const second of words[1]) {
+        const list = entry.next.get(second);
+        if (list) list.push(words);
+        else entry.next.set(second, [words]);
       }
+    }
+  }
+  const byFirst = new Map();
+  for (const entry of byWord.values()) {
+    for (const form of entry.forms) {
+      const had = byFirst.get(form);
+      byFirst.set(form, had ? merged(had, entry) : entry);
     }
   }
   const id = listCount;
@@ -93,6 +110,14 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
   // without them); worked out when asked, as most lists are antipatterns and never asked.
   find.needs = () => ({ words: [...byFirst.keys()], ascii: [] });
   return find;
+}
+
+// One entry for a form that two first words share: what either would find.
+function merged(a, b) {
+  const next = a.next || b.next ? new Map(a.next ?? []) : null;
+  for (const [second, list] of b.next ?? []) next.set(second, [...(next.get(second) ?? []), ...list]);
+  const any = a.any || b.any ? [...(a.any ?? []), ...(b.any ?? [])] : null;
+  return { one: a.one || b.one, next, any, forms: null };
 }
 
 // For one draft, where each phrase list may start: the draft's distinct words, each with its
@@ -134,8 +159,18 @@ function startsOf(draft) {
   return draft[STARTS];
 }
 
+// A word's forms, made once per word however many phrases hold it (and only read after): a
+// bundle's phrase lists repeat the same few thousand words many times over.
+const formsOf = { true: new Map(), false: new Map() };
+
 function formSet(word, inflect) {
-  return new Set(inflect ? inflections(word) : [word]);
+  const made = formsOf[inflect];
+  let forms = made.get(word);
+  if (!forms) {
+    forms = new Set(inflect ? inflections(word) : [word]);
+    made.set(word, forms);
+  }
+  return forms;
 }
 
 
@@ -151,7 +186,7 @@ function findPhrases(words, byFirst, { groups, offsets, flat }, id) {
       const second = words[i + 1];
       // A phrase does not run across a sentence end.
       if (second && second.s === words[i].s) {
-        best = longest(words, i, entry.next.get(second.w), best);
+        if (entry.next) best = longest(words, i, entry.next.get(second.w), best);
         best = longest(words, i, entry.any, best);
       }
       if (best >= 0) {

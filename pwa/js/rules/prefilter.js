@@ -19,10 +19,10 @@ const ASCII_WORD = /^[a-z0-9_]+$/;
 /**
  * Work out the literals that every match of a pattern contains (one of them, at least).
  * @param {string} source a pattern of the portable subset
+ * @param {object|null} [tree] its parse, when the caller has it already
  * @returns {string[]|null} null when there is no useful requirement
  */
-export function requiredLiterals(source) {
-  const tree = parsePattern(source);
+export function requiredLiterals(source, tree = parsePattern(source)) {
   return tree ? requirement(tree) : null;
 }
 
@@ -159,7 +159,15 @@ function exact(node) {
 
 function product(left, right) {
   if (left.length * right.length > MAX_ALTERNATIVES) return null;
-  return left.flatMap((a) => right.map((b) => (a + b).replace(DOUBLED, BOUNDARY)));
+  const joined = [];
+  for (const a of left) {
+    for (const b of right) {
+      // Two \b in a row are one; they can only meet where the strings join.
+      joined.push(a.endsWith(BOUNDARY) && b.startsWith(BOUNDARY)
+        ? (a + b).replace(DOUBLED, BOUNDARY) : a + b);
+    }
+  }
+  return joined;
 }
 
 function union(lists, cap = Infinity) {

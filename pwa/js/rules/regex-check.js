@@ -15,20 +15,30 @@ const WORD_CHAR = /^[a-z0-9_]$/i;
  * @returns {string|null} a plain-English reason
  */
 export function regexProblem(source) {
-  if (typeof source !== 'string' || source.length === 0) return 'is empty';
+  return checkPattern(source).problem;
+}
+
+/**
+ * Check a pattern and keep its parse, so whoever compiles it need not parse it again.
+ * @param {string} source the pattern as written in the bundle
+ * @returns {{problem: string|null, tree: object|null}} the tree when the pattern is fine
+ */
+export function checkPattern(source) {
+  if (typeof source !== 'string' || source.length === 0) return { problem: 'is empty', tree: null };
   const body = source.startsWith('(?i)') ? source.slice(4) : source;
   try {
     new RegExp(body, 'giu');
   } catch (error) {
-    return `does not compile in JavaScript (${error.message})`;
+    return { problem: `does not compile in JavaScript (${error.message})`, tree: null };
   }
   try {
     const state = { src: body, i: 0 };
     const tree = parseAlternation(state);
-    if (state.i < body.length) return `has an unmatched ")" at ${state.i}`;
-    return backtrackingProblem(tree);
+    if (state.i < body.length) return { problem: `has an unmatched ")" at ${state.i}`, tree: null };
+    const problem = backtrackingProblem(tree);
+    return { problem, tree: problem ? null : tree };
   } catch (error) {
-    return error.message;
+    return { problem: error.message, tree: null };
   }
 }
 
