@@ -3,7 +3,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { compileBundle } from '../../pwa/js/rules/compile.js';
-import { literalCheck, requiredLiterals } from '../../pwa/js/rules/prefilter.js';
+import { literalCheck, requiredLiterals, requiredWords } from '../../pwa/js/rules/prefilter.js';
 import { readDraft } from '../../pwa/js/rules/text.js';
 import { bundleOf, readLines, ROOT } from './helpers.mjs';
 
@@ -24,6 +24,23 @@ test('literals every match must contain', () => {
   assert.deepEqual(requiredLiterals('(?:bit\\.ly|tinyurl\\.com)/\\S+'), ['bit.ly/', 'tinyurl.com/']);
   // The most selective run wins.
   assert.deepEqual(requiredLiterals('\\b(?:use|used)\\b\\s{1,3}photograph'), [`${B}photograph`]);
+});
+
+test('a group every match goes through has literals of its own', () => {
+  // "\s{1,3}" between words stops the group's strings being spelled out, but each branch still
+  // has a word it cannot match without.
+  assert.deepEqual(requiredLiterals('\\b(?:give\\s{1,3}me|ring\\s{1,3}me)'), [`give${B}`, `ring${B}`]);
+  assert.equal(requiredLiterals('\\b(?:give\\s{1,3}me|\\w+)?\\s*x'), null);
+});
+
+test('the rule index gets whole words where the literal check gets the most selective run', () => {
+  const pattern = '\\bmy\\s{1,3}(?:[a-z]{1,15}\\s{1,3})?stall';
+  assert.deepEqual(requiredLiterals(pattern), ['stall']); // "stall" is in "installation" too...
+  assert.deepEqual(requiredWords(pattern), ['my']); // ...but every match holds the word "my"
+  assert.deepEqual(requiredWords('\\bme and (?:my|the)\\s+lad'), ['and']);
+  // A word bounded on both sides inside a literal counts: "bit.ly/" holds the word "ly".
+  assert.deepEqual(requiredWords('(?:bit\\.ly|tinyurl\\.com)/\\S+'), ['ly', 'com']);
+  assert.equal(requiredWords('\\bphoto'), null); // "photographer"
 });
 
 test('no literal, no prefilter: the pattern always runs', () => {

@@ -3,7 +3,7 @@
  */
 import { detectors, runDetector } from './detectors.js';
 import { compilePhrases } from './phrases.js';
-import { asciiWordsOf, literalCheck, requiredLiterals } from './prefilter.js';
+import { asciiWordsOf, literalCheck, requiredLiterals, requiredWords } from './prefilter.js';
 import { checkPattern } from './regex-check.js';
 import { TRIGGER_KINDS } from './scopes.js';
 import { allMatches, NONE } from './text.js';
@@ -161,6 +161,7 @@ function compilePattern(pattern, id, field) {
     if (!couldMatch(draft)) return NONE;
     return allMatches(re, draft);
   };
-  find.needs = () => (couldMatch.words ? { words: [], ascii: couldMatch.words } : null);
+  const words = requiredWords(pattern, tree);
+  find.needs = () => (words ? { words: [], ascii: words } : null);
   return find;
 }

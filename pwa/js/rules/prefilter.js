@@ -23,7 +23,22 @@ const ASCII_WORD = /^[a-z0-9_]+$/;
  * @returns {string[]|null} null when there is no useful requirement
  */
 export function requiredLiterals(source, tree = parsePattern(source)) {
-  return tree ? requirement(tree) : null;
+  return tree ? requirement(tree, selective) : null;
+}
+
+/**
+ * Work out words one of which every draft the pattern can match holds as a word, for the rule
+ * index (compile.js), which passes over a rule for a draft without them. Each is a requirement
+ * of its own, so this may pick another run of the pattern than requiredLiterals does.
+ * @param {string} source a pattern of the portable subset
+ * @param {object|null} [tree] its parse, when the caller has it already
+ * @returns {string[]|null} ASCII words, or null when some match need not hold any whole word
+ */
+export function requiredWords(source, tree = parsePattern(source)) {
+  const literals = tree ? requirement(tree, wordsFirst) : null;
+  if (!literals) return null;
+  const words = literals.map((s) => (isWord(s) ? s.slice(1, -1) : gateWord(s)));
+  return words.every(Boolean) ? [...new Set(words)] : null;
 }
 
 /**
@@ -44,14 +59,11 @@ export function literalCheck(literals) {
     // also matches "photographer", and "ring them" ends in "ring" inside "bring them".
     texts.push({ text: literal.split(BOUNDARY).join(''), gate: gateWord(literal) });
   }
-  const check = (draft) => {
+  return (draft) => {
     const { lower, asciiWords } = lowered(draft);
     return words.some((w) => asciiWords.has(w))
       || texts.some(({ text, gate }) => (!gate || asciiWords.has(gate)) && lower.includes(text));
   };
-  // The words one of which a draft must hold for the check to pass, when every literal has one.
-  check.words = texts.every(({ gate }) => gate) ? [...words, ...texts.map(({ gate }) => gate)] : null;
-  return check;
 }
 
 /**
@@ -86,9 +98,11 @@ function lowered(draft) {
 }
 
 // Strings one of which every match of the node contains, or null.
-function requirement(node) {
-  if (node.type === 'alt') return union(node.branches.map(requirement));
-  if (node.type === 'group' && (!node.quant || node.quant.min >= 1)) return requirement(node.body);
+function requirement(node, prefer) {
+  if (node.type === 'alt') return union(node.branches.map((branch) => requirement(branch, prefer)));
+  if (node.type === 'group' && (!node.quant || node.quant.min >= 1)) {
+    return requirement(node.body, prefer);
+  }
   if (node.type !== 'seq') return useful(exact(node));
   const candidates = [];
   let run = [''];
@@ -115,13 +129,14 @@ function requirement(node) {
       run = strings; // too many to join with the run before: start a new run with them
       continue;
     }
-    if (item.type === 'group' && item.quant && item.quant.min >= 1) {
-      const inner = requirement(item.body);
+    // A group every match goes through (once, or at least once) holds a requirement of its own.
+    if (item.type === 'group' && (!item.quant || item.quant.min >= 1)) {
+      const inner = requirement(item.body, prefer);
       if (inner) candidates.push(inner);
     }
   }
   closeRun();
-  return best(candidates);
+  return candidates.reduce((a, b) => (!a || prefer(a, b) ? b : a), null);
 }
 
 // An item that matches at least one character, none of them a word character to \b.
@@ -188,8 +203,22 @@ function isWord(literal) {
     && literal.endsWith(BOUNDARY) && ASCII_WORD.test(literal.slice(1, -1));
 }
 
-// The candidate whose shortest literal is longest: the most selective.
-function best(candidates) {
-  const shortest = (list) => Math.min(...list.map((s) => s.split(BOUNDARY).join('').length));
-  return candidates.reduce((a, b) => (!a || shortest(b) > shortest(a) ? b : a), null);
+// Whether candidate b is a better requirement than a for the literal check: its shortest literal
+// is longer, so fewer drafts hold one of them.
+function selective(a, b) {
+  return shortest(b) > shortest(a);
+}
+
+// For the rule index: a candidate whose every literal holds a whole word beats one that does not,
+// and then the more selective wins.
+function wordsFirst(a, b) {
+  return gated(a) !== gated(b) ? gated(b) : selective(a, b);
+}
+
+function shortest(list) {
+  return Math.min(...list.map((s) => s.split(BOUNDARY).join('').length));
+}
+
+function gated(list) {
+  return list.every((s) => isWord(s) || gateWord(s));
 }
