@@ -6,18 +6,21 @@ import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helper
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 
-// Fifty-nine sets of drafts, each written blind to the rules by someone else
+// Seventy-one sets of drafts, each written blind to the rules by someone else
 // (tests/js/corpus/README.md). Ten have been used to tune the rules and to train the word weights
 // since the start; forty-seven more were measuring or new sets until they were looked at, and now
-// train the weights too, with rules mended for the misses and false alarms they showed. They guard
-// against regressions at what the analyser reaches on them. Two, twentieth-set and
-// twenty-first-set, are kept out of all tuning and training and are the honest measure of how the
-// analyser generalises; the product goal there is recall 0.95 with at most 5% of benign drafts
-// flagged, not yet reached for recall (measured: twentieth 0.894 with 2/84 flagged, twenty-first
-// 0.892 with 4/84, every council alike). Raise these floors and lower these ceilings as the
-// analyser improves; never the other way to pass. (Twenty-first's floor went from 0.90 to 0.89
-// once, when training on 1,979 more drafts moved two of its borderline pairs under the weights'
-// thresholds; the commit says so.)
+// train the weights too, with rules mended for the misses and false alarms they showed. Twelve
+// (real-set-N) are grounded in real cases from standards decisions and the press; ten of them
+// were mended for and train the weights. They all guard against regressions at what the analyser
+// reaches on them. Four are kept out of all tuning and training and are the honest measure of how
+// the analyser generalises: twentieth-set and twenty-first-set (imagined posts) and real-set-3 and
+// real-set-4 (posts grounded in real cases, which are much harder). The product goal there is
+// recall 0.95 with at most 5% of benign drafts flagged, not yet reached (measured, every council
+// alike: twentieth 0.899 with 2/84 flagged, twenty-first 0.892 with 4/84, real-set-3 0.670 with
+// 6/40, real-set-4 0.787 with 5/40). Raise these floors and lower these ceilings as the analyser
+// improves; never the other way to pass. (Twenty-first's floor went from 0.90 to 0.89 once, when
+// training on 1,979 more drafts moved two of its borderline pairs under the weights' thresholds;
+// the commit says so.)
 const TUNED = { minRecall: 0.98, maxFalseAlarms: 0.02 };
 const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
 // The sets that hold only six of the weakest categories, each drawn to the hardest forms. With
@@ -82,8 +85,20 @@ const SETS = [
   { file: 'benign-set-11.jsonl', ...TRAINED },
   { file: 'forty-sixth-set.jsonl', ...HARD },
   { file: 'forty-seventh-set.jsonl', ...TRAINED },
+  { file: 'real-set-1.jsonl', ...TRAINED },
+  { file: 'real-set-2.jsonl', ...TRAINED },
+  { file: 'real-set-5.jsonl', ...TRAINED },
+  { file: 'real-set-6.jsonl', ...TRAINED },
+  { file: 'real-set-7.jsonl', ...TRAINED },
+  { file: 'real-set-8.jsonl', ...TRAINED },
+  { file: 'real-set-9.jsonl', ...TRAINED },
+  { file: 'real-set-10.jsonl', ...TRAINED },
+  { file: 'real-set-11.jsonl', ...TRAINED },
+  { file: 'real-set-12.jsonl', ...TRAINED },
   { file: 'twentieth-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.024 },
   { file: 'twenty-first-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.048 },
+  { file: 'real-set-3.jsonl', minRecall: 0.67, maxFalseAlarms: 0.15 },
+  { file: 'real-set-4.jsonl', minRecall: 0.78, maxFalseAlarms: 0.125 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
