@@ -34,3 +34,11 @@ test('plain phrases and phrases with apostrophes or stars split as the draft rea
   assert.deepEqual(phraseWords('don’t * me'), ["don't", '*', 'me']);
   assert.deepEqual(phraseWords('sub-committee  2024'), ['sub', 'committee', '2024']);
 });
+
+test('a phrase with no word in it ("£", an emoji) is looked for as written', () => {
+  const phrases = ['£', '⬇️', 'shares'];
+  assert.deepEqual(found(phrases, 'Shares at £5 each ⬇'), ['Shares', '£', '⬇']);
+  assert.deepEqual(found(phrases, 'Link below ⬇️ and £2'), ['⬇️', '£']);
+  assert.equal(compilePhrases(['🤫']).needs(), null); // it may stand in a draft with no words
+  assert.deepEqual(found(['🤫'], 'Between us 🤫🤫'), ['🤫', '🤫']);
+});

@@ -6,7 +6,7 @@
  * so rule authors write the plain form once. Matching uses a map from the first word's forms,
  * shared by every list, so long lists cost almost nothing per keystroke.
  */
-import { NONE } from './text.js';
+import { charMatch, NONE } from './text.js';
 
 const VOWELS = 'aeiou';
 
@@ -72,10 +72,15 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
   // entry (a form two first words have, "lies" of "lie" and of "lies", gets the two merged), and
   // `next` and `any` are made only when needed: a bundle holds tens of thousands of phrases.
   const byWord = new Map();
+  const symbols = [];
   for (const phrase of phrases) {
     const written = phraseWords(phrase);
+    if (written.length === 0) {
+      symbols.push(...symbolForms(phrase));
+      continue;
+    }
     const words = written.map((w) => (w === '*' ? null : formSet(w, inflect)));
-    if (words.length === 0 || words[0] === null) continue;
+    if (words[0] === null) continue;
     let entry = byWord.get(written[0]);
     if (!entry) {
       entry = { one: false, next: null, any: null, forms: words[0] };
@@ -105,11 +110,39 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
     if (!listsByForm.has(form)) listsByForm.set(form, []);
     listsByForm.get(form).push(id);
   }
-  const find = (draft) => findPhrases(draft.words, byFirst, startsOf(draft), id);
+  const findWords = (draft) => findPhrases(draft.words, byFirst, startsOf(draft), id);
+  if (symbols.length) {
+    const find = (draft) => withSymbols(findWords(draft), draft, symbols);
+    find.needs = () => null; // a symbol can stand in a draft without any of the words
+    return find;
+  }
   // The words a draft must hold for a phrase to start there (compile.js passes over a rule
   // without them); worked out when asked, as most lists are antipatterns and never asked.
-  find.needs = () => ({ words: [...byFirst.keys()], ascii: [] });
-  return find;
+  findWords.needs = () => ({ words: [...byFirst.keys()], ascii: [] });
+  return findWords;
+}
+
+// A phrase with no word in it ("£", "😂", "⬇️") is looked for as written, and without the
+// emoji variation selector, which phones add or leave out.
+function symbolForms(phrase) {
+  const bare = phrase.trim().replace(/\uFE0F/g, '');
+  return bare && bare !== phrase.trim() ? [phrase.trim(), bare] : [bare].filter(Boolean);
+}
+
+function withSymbols(found, draft, symbols) {
+  const { text } = draft;
+  let all = found;
+  const seen = new Set();
+  for (const symbol of symbols) {
+    for (let at = text.indexOf(symbol); at >= 0; at = text.indexOf(symbol, at + symbol.length)) {
+      if (seen.has(at)) continue;
+      seen.add(at);
+      if (all === found) all = [...found];
+      all.push(charMatch(draft, at, at + symbol.length));
+    }
+  }
+  if (all !== found) all.sort((a, b) => a.start - b.start);
+  return all;
 }
 
 // One entry for a form that two first words share: what either would find.
