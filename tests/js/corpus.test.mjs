@@ -16,7 +16,7 @@ const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 // the analyser generalises: twentieth-set and twenty-first-set (imagined posts) and real-set-3 and
 // real-set-4 (posts grounded in real cases, which are much harder). The product goal there is
 // recall 0.95 with at most 5% of benign drafts flagged, not yet reached (measured, every council
-// alike: twentieth 0.899 with 2/84 flagged, twenty-first 0.892 with 4/84, real-set-3 0.670 with
+// alike: twentieth 0.903 with 2/84 flagged, twenty-first 0.892 with 4/84, real-set-3 0.670 with
 // 6/40, real-set-4 0.787 with 5/40). Raise these floors and lower these ceilings as the analyser
 // improves; never the other way to pass. (Twenty-first's floor went from 0.90 to 0.89 once, when
 // training on 1,979 more drafts moved two of its borderline pairs under the weights' thresholds;
@@ -95,7 +95,7 @@ const SETS = [
   { file: 'real-set-10.jsonl', ...TRAINED },
   { file: 'real-set-11.jsonl', ...TRAINED },
   { file: 'real-set-12.jsonl', ...TRAINED },
-  { file: 'twentieth-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.024 },
+  { file: 'twentieth-set.jsonl', minRecall: 0.90, maxFalseAlarms: 0.024 },
   { file: 'twenty-first-set.jsonl', minRecall: 0.89, maxFalseAlarms: 0.048 },
   { file: 'real-set-3.jsonl', minRecall: 0.67, maxFalseAlarms: 0.15 },
   { file: 'real-set-4.jsonl', minRecall: 0.78, maxFalseAlarms: 0.125 },
