@@ -37,7 +37,11 @@ AIM_MS = 1000
 # What the page does after the last keystroke before it checks: part of what a councillor waits.
 CHECK_DELAY_MS = 300
 
-TIME_TO_CHECKED = """async ([draft, mark]) => {
+# A councillor who opens the app and starts typing a few seconds later: the app has had that
+# long to get ready for the first check (it compiles the rules while idle).
+SETTLE_MS = 3000
+
+TIME_TO_CHECKED = """async ([draft, mark, settle]) => {
   const until = (test) => new Promise((resolve) => {
     if (test()) return resolve();
     const watch = new MutationObserver(() => { if (test()) { watch.disconnect(); resolve(); } });
@@ -46,6 +50,7 @@ TIME_TO_CHECKED = """async ([draft, mark]) => {
   });
   await until(() => document.documentElement.dataset.ready === 'true');
   const ready = performance.now();
+  if (settle) await new Promise((resolve) => setTimeout(resolve, settle));
   const box = document.getElementById('draft');
   box.value = `${draft} ${mark}`;
   const typed = performance.now();
@@ -144,8 +149,9 @@ def size_table(bodies: dict[str, tuple[str, bytes]]) -> dict:
     return {"by_type": table, "total": total, "brotli_available": brotli is not None}
 
 
-def offline_repeat_visits(browser, origin: str) -> list[dict]:
-    """Time reload-to-checked-draft, offline, CPU slowed 4x, several times."""
+def offline_repeat_visits(browser, origin: str, settle: int = 0) -> list[dict]:
+    """Time reload-to-checked-draft, offline, CPU slowed 4x, several times; the draft is typed
+    as soon as the app is ready, or `settle` ms after."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()
     page.goto(origin + "/#/start")
@@ -162,15 +168,16 @@ def offline_repeat_visits(browser, origin: str) -> list[dict]:
     for n in range(RUNS + 1):
         page.evaluate("() => { window.location.hash = '#/check'; }")
         page.reload(wait_until="commit")
-        runs.append(page.evaluate(TIME_TO_CHECKED, [DRAFT, f"Run{n}"]))
+        runs.append(page.evaluate(TIME_TO_CHECKED, [DRAFT, f"Run{n}", settle]))
     context.close()
     return runs[1:]  # the first reload also warms the worker: not a repeat visit
 
 
-def report(sizes: dict, runs: list[dict]) -> dict:
+def report(sizes: dict, runs: list[dict], later: list[dict]) -> dict:
     ready = statistics.median(r["ready"] for r in runs)
     checked = statistics.median(r["checked"] for r in runs)
     after_typing = statistics.median(r["checked"] - r["typed"] for r in runs)
+    after_typing_later = statistics.median(r["checked"] - r["typed"] for r in later)
     summary = {
         "first_visit_bytes": sizes,
         "offline_repeat_visit_ms": {"cpu_slowdown": 4, "runs": len(runs),
@@ -178,7 +185,9 @@ def report(sizes: dict, runs: list[dict]) -> dict:
                                     "to_checked_draft_incl_typing_pause": round(checked),
                                     "to_checked_draft_without_typing_pause":
                                         round(checked - CHECK_DELAY_MS),
-                                    "from_last_keystroke": round(after_typing)},
+                                    "from_last_keystroke": round(after_typing),
+                                    f"from_last_keystroke_typed_{SETTLE_MS}_ms_after_ready":
+                                        round(after_typing_later)},
         "aims": {"first_visit_compressed_bytes": AIM_BYTES, "checked_draft_ms": AIM_MS},
     }
     print(f"{'type':10} {'files':>5} {'raw':>9} {'gzip':>8} {'brotli':>8}")
@@ -189,7 +198,8 @@ def report(sizes: dict, runs: list[dict]) -> dict:
           f"   (aim under {AIM_BYTES} compressed)")
     print(f"offline repeat visit, CPU 4x slower, median of {len(runs)}: app ready {ready:.0f} ms, "
           f"checked draft {checked - CHECK_DELAY_MS:.0f} ms (+{CHECK_DELAY_MS} ms typing pause),"
-          f" last keystroke to findings {after_typing:.0f} ms (aim under {AIM_MS} ms)")
+          f" last keystroke to findings {after_typing:.0f} ms (aim under {AIM_MS} ms);"
+          f" typed {SETTLE_MS / 1000:.0f} s after the app was ready: {after_typing_later:.0f} ms")
     return summary
 
 
@@ -201,10 +211,11 @@ def main() -> int:
                                              args=CHROMIUM_ARGS)
             sizes = first_visit(browser, origin)
             runs = offline_repeat_visits(browser, origin)
+            later = offline_repeat_visits(browser, origin, settle=SETTLE_MS)
             browser.close()
     finally:
         stop()
-    summary = report(sizes, runs)
+    summary = report(sizes, runs, later)
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(summary, indent=2), encoding="utf-8")
     return 0

@@ -5,6 +5,7 @@
 import { announce } from './lib/announce.js';
 import { showBanners } from './lib/banners.js';
 import { refreshBundle, refreshVersions, savedBundle } from './lib/bundle-cache.js';
+import { warmUp } from './lib/checking.js';
 import { getValue } from './lib/storage.js';
 import { watchForUpdates } from './lib/updates.js';
 import { SCREENS } from './screens/index.js';
@@ -63,6 +64,8 @@ async function useCouncil(slug) {
   if (result.state === 'updated' || !(await getValue(`versions:${slug}`))) await refreshVersions(slug);
   showCouncilName();
   showBanners(app);
+  // On start-up the app warms up once it is ready (below); later, on a change of council, now.
+  if (document.documentElement.dataset.ready === 'true') warmUp(app.bundle);
   return result.state;
 }
 
@@ -84,6 +87,7 @@ function listenToWorker() {
     if (event.data?.type !== 'bundle-saved' || event.data.council !== app.slug) return;
     app.record = (await savedBundle(app.slug)) || app.record;
     showBanners(app);
+    warmUp(app.bundle);
   });
 }
 
@@ -104,6 +108,7 @@ async function start() {
     if (!hadBundle && app.bundle) await route();
   }
   document.documentElement.dataset.ready = 'true';
+  warmUp(app.bundle);
 }
 
 start();

@@ -2,7 +2,7 @@
  * Check a draft on the phone: run the analyser with the draft's context and pick the checklist
  * items that apply now. The draft never leaves the phone.
  */
-import { analyse } from '../rules/index.js';
+import { analyse, compileBundle } from '../rules/index.js';
 import { activePeriod } from './purdah.js';
 
 /**
@@ -22,6 +22,29 @@ export function draftContext(draft, bundle, now = new Date()) {
     sharing: Boolean(draft.sharing),
     photo: Boolean(draft.photo),
   };
+}
+
+/**
+ * Compile the bundle's rules while the phone is idle, so that the first check after the app
+ * opens does not wait for it: compiling a large bundle takes a moment on a slow phone.
+ * @param {Object|null} bundle
+ * @returns {Promise<Object|null>} the compiled rules (the analyser's own cache), or null when
+ *   there is nothing to compile or the bundle is refused (the first check then says why)
+ */
+export function warmUp(bundle) {
+  if (!Array.isArray(bundle?.rules)) return Promise.resolve(null);
+  const whenIdle = globalThis.requestIdleCallback
+    ? (run) => globalThis.requestIdleCallback(run, { timeout: 2000 })
+    : (run) => setTimeout(run, 0);
+  return new Promise((resolve) => {
+    whenIdle(() => {
+      try {
+        resolve(compileBundle(bundle));
+      } catch {
+        resolve(null);
+      }
+    });
+  });
 }
 
 /**
