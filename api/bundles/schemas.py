@@ -196,8 +196,11 @@ class CategoryWeightsSchema(Strict):
     suggestion = _text(600)
     bias = fields.Float(required=True, allow_nan=False)
     threshold = fields.Float(required=True, allow_nan=False)
+    # Optional: below it, the category's rule findings are dropped (pwa/js/rules/README.md).
+    veto = fields.Float(allow_nan=False)
     weights = fields.Dict(keys=fields.String(validate=validate.Length(min=1, max=80)),
                           values=fields.Float(allow_nan=False), required=True)
+
 
 
 class WordWeightsSchema(Strict):
@@ -232,13 +235,18 @@ class BundleSchema(Strict):
     elections = items(ElectionPeriodSchema)
 
     @validates_schema
-    def _check_weights_cite_known_laws(self, data, **_kwargs):
+    def _check_weights(self, data, **_kwargs):
         known = {law["id"] for law in data.get("laws") or []}
         for category, weights in ((data.get("word_weights") or {}).get("categories") or {}).items():
             unknown = [law for law in weights["laws"] if law not in known]
             if unknown:
                 raise ValidationError(f"Unknown law id(s): {', '.join(unknown)}.",
                                       f"word_weights.categories.{category}.laws")
+            if "veto" in weights and weights["veto"] > weights["threshold"]:
+                raise ValidationError("The veto must not be above the threshold: a draft the "
+                                      "weights flag would have the rules' findings in that "
+                                      "category dropped.",
+                                      f"word_weights.categories.{category}.veto")
 
     @validates_schema
     def _check_ids_unique(self, data, **_kwargs):

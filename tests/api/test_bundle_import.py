@@ -90,6 +90,19 @@ def test_a_rule_naming_a_phrase_set_nobody_defined_is_refused_by_name(app, rules
     assert Council.query.count() == 0
 
 
+def test_a_veto_above_its_threshold_is_refused_naming_the_category(app, rules_dir):
+    def overreach(data):
+        data["word_weights"] = {"categories": {"harassment": {"threshold": 1.0, "veto": 2.5}}}
+
+    _edit_council(rules_dir, "wiltshire", overreach)
+    with pytest.raises(BundleRefused) as refused:
+        import_all()
+    problems = "\n".join(refused.value.problems["wiltshire"])
+    assert "word_weights.categories.harassment.veto" in problems
+    assert "must not be above the threshold" in problems
+    assert Council.query.count() == 0
+
+
 def test_a_file_that_is_not_json_is_refused_by_name(app, rules_dir):
     (rules_dir / "councils" / "loughton.json").write_text("{ not json")
     with pytest.raises(BundleRefused, match="loughton.json: not valid JSON"):

@@ -85,6 +85,19 @@ describe('check-rules', () => {
     assert.match(out.stdout, /rule too-keen: does not flag its own example/);
     assert.match(out.stdout, /rule too-keen: flags its own "pass" example/);
   });
+  test('a flag example the word weights overrule says so, and what to change', () => {
+    const bundle = bundleOf('wiltshire');
+    const harassment = { ...bundle.word_weights.categories.harassment, threshold: 1000, veto: 1000 };
+    const weights = { ...bundle.word_weights,
+      categories: { ...bundle.word_weights.categories, harassment } };
+    const rule = { id: 'bins-rule', category: 'harassment', phrases: ['bins'], message: 'm',
+      suggestion: 's', cite: [], examples: { flag: ['The bins are out.'], pass: [] } };
+    const out = run(CHECK_RULES, ['-'], JSON.stringify({ ...bundle, word_weights: weights,
+      rules: [...bundle.rules, rule] }));
+    assert.equal(out.status, 1);
+    assert.match(out.stdout, /rule bins-rule: matches its own example, but the word weights read it as innocent/);
+    assert.match(out.stdout, /word_weights\.categories\.harassment\.veto/);
+  });
   test('a catastrophic pattern is refused, naming the rule', () => {
     const rule = { id: 'slow-one', category: 'security', pattern: '(\\w+)+@', message: 'm',
       suggestion: 's', cite: [], examples: { flag: ['a@'], pass: [] } };

@@ -8,15 +8,15 @@ import { bundleOf, CATEGORIES, COUNCILS } from './helpers.mjs';
 const CTX = { purdah: false, sharing: false, photo: false, as: 'councillor' };
 
 // A bundle with no rules and one category of word weights, so what fires is the weights alone.
-function weighing(weights, { bias = -1, threshold = 0 } = {}) {
+function weighing(weights, { bias = -1, threshold = 0, veto, rules = [] } = {}) {
   return {
-    rules: [],
+    rules,
     laws: [{ id: 'law-defamation', name: 'Defamation Act 2013',
       cite: [{ source: 'national', act: 'Defamation Act 2013' }] }],
     risk_clauses: { defamation: [{ source: '000_x.txt', section: 'Defamation', summary: 'Be fair.' }] },
     word_weights: { trained_on: ['t'], drafts: 1, categories: { defamation: {
       severity: 'high', laws: ['law-defamation'], message: 'm', suggestion: 's', bias, threshold,
-      weights } } },
+      ...(veto === undefined ? {} : { veto }), weights } } },
   };
 }
 
@@ -84,6 +84,24 @@ test('a category a rule reported is not reported again by the weights; rulesOnly
   assert.ok(weighed.findings.length >= rulesOnly.findings.length);
 });
 
+test('a rule finding is dropped where the draft weighs below its category\'s veto', () => {
+  const rule = { id: 'crook-word', category: 'defamation', phrases: ['crook'], message: 'm',
+    suggestion: 's', cite: [] };
+  const bundle = weighing({ crook: 0.5, scam: -3, warn: -2 }, { bias: -1, threshold: 2,
+    veto: -4, rules: [rule] });
+  // -1 + 0.5: under the threshold, so no finding of the weights' own, but above the veto.
+  assert.deepEqual(analyse('He is a crook', bundle, {}).findings.map((f) => f.rule), ['crook-word']);
+  // -1 + 0.5 - 3 - 2 = -5.5: below the veto, read as the innocent drafts read.
+  const warning = 'Scam warning: a crook is calling';
+  assert.deepEqual(analyse(warning, bundle, {}).findings, []);
+  assert.deepEqual(analyse(warning, bundle, {}, { rulesOnly: true }).findings.map((f) => f.rule),
+    ['crook-word']);
+  // Without a veto, the weights never drop a rule's finding.
+  const unvetoed = weighing({ crook: 0.5, scam: -3, warn: -2 }, { bias: -1, threshold: 2,
+    rules: [rule] });
+  assert.deepEqual(analyse(warning, unvetoed, {}).findings.map((f) => f.rule), ['crook-word']);
+});
+
 test('every council ships weights for every category but emotional, with a message and a threshold', () => {
   const weighed = CATEGORIES.filter((c) => c !== 'emotional').sort();
   for (const slug of COUNCILS) {
@@ -91,6 +109,7 @@ test('every council ships weights for every category but emotional, with a messa
     assert.deepEqual(Object.keys(categories).sort(), weighed, slug);
     for (const [category, m] of Object.entries(categories)) {
       assert.ok(m.message && m.suggestion && Number.isFinite(m.threshold), `${slug} ${category}`);
+      assert.ok(Number.isFinite(m.veto) && m.veto <= m.threshold, `${slug} ${category} veto`);
       assert.ok(Object.keys(m.weights).length > 50, `${slug} ${category}`);
     }
   }
