@@ -30,9 +30,16 @@ def add_subscribers(stub, council, count: int) -> list[dict]:
     return subscriptions
 
 
+# These tests are about crashes, leases and two workers at once, not about slow push services
+# (tests/push/test_sender.py covers those). With the suite's 0.5 s timeout, a loaded 2-core CI
+# machine once left one request of a thousand timed out and waiting for its backoff, which
+# "--until-idle" does not wait for, so the test failed on a delivery it had not lost.
+PATIENT = {"PUSH_TIMEOUT_SECONDS": 10, "PUSH_CONNECT_TIMEOUT_SECONDS": 10}
+
+
 def start_worker(app, tmp_path, *flags, **settings) -> subprocess.Popen:
     database = app.config["SQLALCHEMY_DATABASE_URI"].removeprefix("sqlite:///")
-    config = push_settings_for(database, tmp_path, **settings)
+    config = push_settings_for(database, tmp_path, **(PATIENT | settings))
     db.session.remove()
     return subprocess.Popen([sys.executable, "-m", "tests.push.run_worker", json.dumps(config),
                              *flags], cwd=ROOT, stdout=subprocess.DEVNULL,
