@@ -96,6 +96,13 @@ test('a rule finding is dropped where the draft weighs below its category\'s vet
   assert.deepEqual(analyse(warning, bundle, {}).findings, []);
   assert.deepEqual(analyse(warning, bundle, {}, { rulesOnly: true }).findings.map((f) => f.rule),
     ['crook-word']);
+  // A detector's finding is a fact about the text, and the weights never overrule it.
+  const email = { id: 'email-found', category: 'defamation', detector: 'email', message: 'm',
+    suggestion: 's', cite: [] };
+  const withDetector = weighing({ scam: -3, warn: -2 }, { bias: -1, threshold: 2, veto: -4,
+    rules: [rule, email] });
+  assert.deepEqual(analyse('Scam warning: crook@example.org', withDetector, {}).findings
+    .map((f) => f.rule), ['email-found']);
   // Without a veto, the weights never drop a rule's finding.
   const unvetoed = weighing({ crook: 0.5, scam: -3, warn: -2 }, { bias: -1, threshold: 2,
     rules: [rule] });

@@ -16,7 +16,8 @@ export class RuleError extends Error {}
 /**
  * Compile (or fetch from the cache) the rules of a bundle.
  * @param {object} bundle a composed bundle as the API serves it
- * @returns {{rules: object[], triggers: object[]}}
+ * @returns {{rules: object[], triggers: object[], gate: Function, detecting: Set<string>}}
+ *   detecting: the ids of the rules that match with a built-in detector
  */
 export function compileBundle(bundle) {
   let compiled = cache.get(bundle);
@@ -34,6 +35,7 @@ function compileRules(rules) {
     else compiled.rules.push(compileRule(rule));
   }
   compiled.gate = ruleGate(compiled.rules);
+  compiled.detecting = new Set(rules.filter((r) => !r.trigger && r.detector).map((r) => r.id));
   return compiled;
 }
 

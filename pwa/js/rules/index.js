@@ -46,9 +46,13 @@ export function analyse(text, bundle, context = {}, options = {}) {
   const spanned = all.filter((f) => f.spans.length > 0);
   const weighed = options.rulesOnly ? [] : weighDraft(draft, ctx, bundle, scopes);
   // The word weights, trained on thousands of labelled drafts, overrule a rule in a category
-  // where the draft reads far more like the innocent drafts than like the risky ones.
+  // where the draft reads far more like the innocent drafts than like the risky ones. They weigh
+  // words, so they never overrule a detector: an e-mail address or a password is in the draft
+  // however innocent the words around it.
   const vetoed = vetoedCategories(weighed);
-  const kept = vetoed.size ? spanned.filter((f) => !vetoed.has(f.category)) : spanned;
+  const kept = vetoed.size
+    ? spanned.filter((f) => !vetoed.has(f.category) || compiled.detecting.has(f.rule))
+    : spanned;
   const ruled = options.keepRepeats ? kept : dropRepeats(kept);
   const reported = new Set(ruled.map((f) => f.category));
   const findings = [...ruled, ...weighedFindings(weighed, bundle, reported)]
