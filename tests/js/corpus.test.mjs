@@ -6,18 +6,20 @@ import { bundleOf, CATEGORIES, COUNCILS, readLines, ROOT, score } from './helper
 
 const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 
-// Seventy-nine sets of drafts, each written blind to the rules by someone else
+// Eighty-three sets of drafts, each written blind to the rules by someone else
 // (tests/js/corpus/README.md). Ten have been used to tune the rules and to train the word weights
 // since the start; forty-seven more were measuring or new sets until they were looked at, and now
-// train the weights too, with rules mended for the misses and false alarms they showed. Twenty
-// (real-set-N) are grounded in real cases from standards decisions and the press; ten of them
-// were mended for and train the weights, eight only train the weights. They all guard against
-// regressions at what the analyser reaches on them. Four are kept out of all tuning and training
+// train the weights too, with rules mended for the misses and false alarms they showed.
+// Twenty-four (real-set-N) are grounded in real cases from standards decisions and the press; ten
+// of them were mended for and train the weights, eight only train the weights. They all guard against
+// regressions at what the analyser reaches on them. Eight are kept out of all tuning and training
 // and are the honest measure of how the analyser generalises: twentieth-set and twenty-first-set
-// (imagined posts) and real-set-3 and real-set-4 (posts grounded in real cases, which are much
-// harder). The product goal there is recall 0.95 with at most 5% of benign drafts flagged, not
-// yet reached (measured, every council alike: twentieth 0.931 with 1/84 flagged, twenty-first
-// 0.934 with 3/84, real-set-3 0.692 with 4/40, real-set-4 0.854 with 3/40). Raise these floors
+// (imagined posts) and real-set-3, 4 and 21 to 24 (posts grounded in real cases, which are much
+// harder; 21 to 24 arrived after the word weights' settings were chosen and were only measured).
+// The product goal there is recall 0.95 with at most 5% of benign drafts flagged, not yet
+// reached (measured, every council alike: twentieth 0.931 with 1/84 flagged, twenty-first 0.934
+// with 3/84, real-set-3 0.692 with 4/40, real-set-4 0.854 with 3/40, real-set-21 to 24 0.706
+// with 11/80, 0.750 with 1/40, 0.641 with 3/40, 0.909 with 6/80). Raise these floors
 // and lower these ceilings as the analyser improves; never the other way to pass. Three floors
 // went down once, each said in its commit: twenty-first's from 0.90 to 0.89 when training on
 // 1,979 more drafts moved two of its borderline pairs under the weights' thresholds; twentieth's
@@ -32,7 +34,7 @@ const TRAINED = { minRecall: 0.98, maxFalseAlarms: 0.045 };
 // 14,000 drafts and 2,500 features per category the word weights no longer learn every training
 // draft by heart, and these sets sit at 0.97 (twenty-third was 0.98 before that retraining).
 const HARD = { minRecall: 0.96, maxFalseAlarms: 0.045 };
-// Four sets grounded in real cases (real-set-13 to 16) that train the word weights but were not
+// Sets grounded in real cases (real-set-13 to 20) that train the word weights but were not
 // mended for: three rounds of rule mending never carried over to sets that arrived later, so
 // their rules' false alarms stand as they arrived, less what the weights' veto clears.
 const WEIGHED = { minRecall: 0.98, maxFalseAlarms: 0.1 };
@@ -116,6 +118,10 @@ const SETS = [
   { file: 'twenty-first-set.jsonl', minRecall: 0.93, maxFalseAlarms: 0.036 },
   { file: 'real-set-3.jsonl', minRecall: 0.69, maxFalseAlarms: 0.1 },
   { file: 'real-set-4.jsonl', minRecall: 0.85, maxFalseAlarms: 0.075 },
+  { file: 'real-set-21.jsonl', minRecall: 0.70, maxFalseAlarms: 0.1375 },
+  { file: 'real-set-22.jsonl', minRecall: 0.75, maxFalseAlarms: 0.025 },
+  { file: 'real-set-23.jsonl', minRecall: 0.64, maxFalseAlarms: 0.075 },
+  { file: 'real-set-24.jsonl', minRecall: 0.90, maxFalseAlarms: 0.075 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
