@@ -27,8 +27,14 @@ export function weighDraft(draft, ctx, bundle, scopes) {
   if (model.categories.length === 0) return [];
   const scores = model.categories.map((c) => c.bias);
   const weighing = model.categories.map(() => []);
+  const { rowOf, table } = model;
+  const width = model.categories.length;
   for (const [name, span] of draftFeatures(draft, ctx, bundle, scopes)) {
-    for (const [k, weight] of model.byFeature.get(name) ?? []) {
+    const row = rowOf.get(name);
+    if (row === undefined) continue;
+    for (let k = 0, at = row * width; k < width; k += 1, at += 1) {
+      const weight = table[at];
+      if (weight === 0) continue;
       scores[k] += weight;
       if (weight > 0 && span) weighing[k].push({ weight, span });
     }
@@ -65,21 +71,28 @@ export function vetoedCategories(weighed) {
     .map((c) => c.category));
 }
 
-// One lookup per feature: feature -> [[category index, weight], ...].
+// One lookup per feature: feature -> its row in one flat table of weights, a column per category
+// (0 where the category has no weight for it). One typed array rather than tens of thousands of
+// small arrays keeps the model out of the garbage collector's way while the councillor types.
 function modelOf(bundle) {
   if (!compiled.has(bundle)) {
     const entries = Object.entries(bundle?.word_weights?.categories ?? {});
-    const byFeature = new Map();
+    const rowOf = new Map();
+    for (const [, m] of entries) {
+      for (const name of Object.keys(m.weights ?? {})) {
+        if (!rowOf.has(name)) rowOf.set(name, rowOf.size);
+      }
+    }
+    const table = new Float64Array(rowOf.size * entries.length);
     const categories = entries.map(([category, m], k) => {
       for (const [name, weight] of Object.entries(m.weights ?? {})) {
-        if (!byFeature.has(name)) byFeature.set(name, []);
-        byFeature.get(name).push([k, weight]);
+        table[rowOf.get(name) * entries.length + k] = weight;
       }
       return { category, bias: m.bias, threshold: m.threshold, veto: m.veto ?? null,
         rule: { id: `words-${category}`, category, severity: m.severity, message: m.message,
           suggestion: m.suggestion, laws: m.laws ?? [], cite: [] } };
     });
-    compiled.set(bundle, { categories, byFeature });
+    compiled.set(bundle, { categories, rowOf, table });
   }
   return compiled.get(bundle);
 }
