@@ -202,7 +202,6 @@ class CategoryWeightsSchema(Strict):
                           values=fields.Float(allow_nan=False), required=True)
 
 
-
 class WordWeightsSchema(Strict):
     """The trained word weights (shared_rules/train_weights.py), read by the phone's analyser."""
 

@@ -27,8 +27,9 @@ export function bundleProblems(bundle) {
     if (m.overruled) {
       const category = bundle.rules.find((r) => r.id === m.rule)?.category;
       return `rule ${m.rule}: matches its own example, but the word weights read it as innocent `
-        + `and drop the finding: reword the example, or lower `
-        + `word_weights.categories.${category}.veto in the council's file: ${JSON.stringify(m.text)}`;
+        + 'and drop the finding: reword the example, or lower '
+        + `word_weights.categories.${category}.veto in the council's file: `
+        + JSON.stringify(m.text);
     }
     return m.expected === 'flag'
       ? `rule ${m.rule}: does not flag its own example: ${JSON.stringify(m.text)}`

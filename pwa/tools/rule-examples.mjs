@@ -29,9 +29,10 @@ export function checkExamples(bundle) {
         if (fired === (expected === 'flag')) continue;
         // A flag example the rule matches but the word weights overrule (their veto) is told
         // apart: the fix is the example's wording or the category's veto, not the rule.
-        const overruled = !fired && analyse(text, bundle, ctx, { keepRepeats: true, rulesOnly: true })
-          .findings.some((f) => f.rule === source.id);
-        misfires.push({ rule: source.id, expected, text, ...(overruled ? { overruled: true } : {}) });
+        const rulesAlone = { keepRepeats: true, rulesOnly: true };
+        const overruled = !fired && analyse(text, bundle, ctx, rulesAlone).findings
+          .some((f) => f.rule === source.id);
+        misfires.push({ rule: source.id, expected, text, ...(overruled ? { overruled } : {}) });
       }
     }
   }

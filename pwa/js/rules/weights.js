@@ -60,7 +60,7 @@ export function weighedFindings(weighed, bundle, reported) {
 
 /**
  * The categories whose rule findings the weights overrule: the draft weighs below the category's
- * `veto`, lower than all but about one in a hundred risky drafts did in cross-validation, so it
+ * `veto`, lower than all but about one in twenty risky drafts did in cross-validation, so it
  * reads like the innocent drafts that share a rule's words ("Reminder to all candidates: no
  * council logo on anything election-related") rather than like a risky one.
  * @param {ReturnType<typeof weighDraft>} weighed the draft weighed (weighDraft)
