@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app api
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# node runs this many test files at once (its default leaves one core idle)
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
 .PHONY: run test lint bench weights install install-dev system-deps clean
 
@@ -23,7 +25,7 @@ run: install instance/secret_key
 ## test: install what the tests need (Chromium from Debian included) and run every test
 test: install-dev system-deps node_modules/.installed
 	$(BIN)/pytest -q
-	node --test tests/js/
+	node --test --test-concurrency=$(JOBS) tests/js/
 
 ## lint: ruff over the Python code
 lint: install-dev

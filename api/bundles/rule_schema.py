@@ -12,6 +12,7 @@ repeated alternations whose branches overlap, two overlapping unbounded repeats 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from marshmallow import Schema, ValidationError, fields, validate, validates_schema
@@ -42,6 +43,12 @@ def regex_problem(source: str) -> str | None:
     """Say what is wrong with a bundle pattern, or return None when it is fine."""
     if not isinstance(source, str) or not source:
         return "is empty"
+    return _string_problem(source)
+
+
+@functools.lru_cache(maxsize=8192)
+def _string_problem(source: str) -> str | None:
+    """Cached: the five councils share the base rules' patterns, and a verdict never changes."""
     body = source[4:] if source.startswith("(?i)") else source
     try:
         re.compile(body, re.IGNORECASE)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,20 +44,30 @@ def _rules_dir() -> Path:
 
 def check_rule_examples(content: bytes) -> list[str]:
     """Run every rule's own flag/pass examples through the real analyser (node); list misfires."""
-    etag = composer.etag_of(content)
-    if etag in _examples_passed:
-        return []
+    return _examples_checker()(content)
+
+
+def _examples_checker():
+    """A function that checks one composed bundle's examples, callable outside the app context."""
+    node = current_app.config["NODE_BINARY"]
     tool = Path(current_app.config["PWA_DIR"]) / "tools" / "check-rules.mjs"
-    try:
-        run = subprocess.run([current_app.config["NODE_BINARY"], str(tool)], input=content,
-                             capture_output=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return [f"rules: the rule checker could not run ({exc}); is Node.js installed?"]
-    if run.returncode != 0:
-        out = (run.stdout + run.stderr).decode("utf-8", "replace").strip().splitlines()
-        return [f"rules: {line}" for line in out] or ["rules: the rule checker failed"]
-    _examples_passed.add(etag)
-    return []
+
+    def check(content: bytes) -> list[str]:
+        etag = composer.etag_of(content)
+        if etag in _examples_passed:
+            return []
+        try:
+            run = subprocess.run([node, str(tool)], input=content,
+                                 capture_output=True, timeout=120, check=False)
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            return [f"rules: the rule checker could not run ({exc}); is Node.js installed?"]
+        if run.returncode != 0:
+            out = (run.stdout + run.stderr).decode("utf-8", "replace").strip().splitlines()
+            return [f"rules: {line}" for line in out] or ["rules: the rule checker failed"]
+        _examples_passed.add(etag)
+        return []
+
+    return check
 
 
 def check_bundle(bundle: dict) -> list[str]:
@@ -64,6 +76,19 @@ def check_bundle(bundle: dict) -> list[str]:
     if problems:
         return problems
     return check_rule_examples(composer.to_bytes(bundle))
+
+
+def check_bundles(bundles: dict[str, dict]) -> dict[str, list[str]]:
+    """``check_bundle`` for several councils; their examples run side by side, one per core."""
+    problems = {slug: validate_bundle(bundle) for slug, bundle in bundles.items()}
+    to_run = {slug: composer.to_bytes(bundle) for slug, bundle in bundles.items()
+              if not problems[slug]}
+    if to_run:
+        workers = min(len(to_run), os.cpu_count() or 1)
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            found = pool.map(_examples_checker(), to_run.values())
+            problems.update(zip(to_run, found, strict=True))
+    return problems
 
 
 def _change_note(previous: BundleVersion | None, bundle: dict) -> str:
@@ -122,8 +147,7 @@ def import_all(published_by: str = "flask bundles import",
             composed[slug] = compose_council(slug, existing)
         except ComposeError as exc:
             problems[slug] = [str(exc)]
-            continue
-        problems[slug] = check_bundle(composed[slug])
+    problems.update(check_bundles(composed))
     problems = {slug: found for slug, found in problems.items() if found}
     if problems:
         raise BundleRefused(problems)

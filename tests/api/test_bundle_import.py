@@ -103,6 +103,43 @@ def test_a_veto_above_its_threshold_is_refused_naming_the_category(app, rules_di
     assert Council.query.count() == 0
 
 
+def test_a_bad_word_weight_is_refused_naming_its_feature(app, rules_dir):
+    def spoil(data):
+        data["word_weights"] = {"categories": {"harassment": {"weights": {
+            "w:numpty": "lots", "w:twit": float("inf"), "w:ok": 0.5}}}}
+
+    _edit_council(rules_dir, "lowestoft", spoil)
+    with pytest.raises(BundleRefused) as refused:
+        import_all()
+    problems = refused.value.problems["lowestoft"]
+    assert "word_weights.categories.harassment.weights.w:numpty: Not a valid number." in problems
+    assert any(p.startswith("word_weights.categories.harassment.weights.w:twit: Special")
+               for p in problems)
+    assert not any("w:ok" in p for p in problems)
+    assert Council.query.count() == 0
+
+
+def test_examples_run_for_every_council_and_each_refusal_names_its_own(app, rules_dir):
+    def misfiring_rule(slug):
+        def add(data):
+            data.setdefault("rules", []).append({
+                "id": f"{slug}-misfires", "category": "harassment", "severity": "medium",
+                "sureness": "possible", "phrases": ["numpty"], "message": "m",
+                "suggestion": "s", "cite": [{"source": "council"}],
+                "examples": {"flag": ["What a plonker."], "pass": ["Thank you all."]}})
+        return add
+
+    for slug in ("loughton", "wiltshire"):
+        _edit_council(rules_dir, slug, misfiring_rule(slug))
+    with pytest.raises(BundleRefused) as refused:
+        import_all()
+    assert sorted(refused.value.problems) == ["loughton", "wiltshire"]
+    for slug in ("loughton", "wiltshire"):
+        [line] = [p for p in refused.value.problems[slug] if "misfires" in p]
+        assert line.startswith("rules: ") and f"{slug}-misfires" in line and "plonker" in line
+    assert Council.query.count() == 0
+
+
 def test_a_file_that_is_not_json_is_refused_by_name(app, rules_dir):
     (rules_dir / "councils" / "loughton.json").write_text("{ not json")
     with pytest.raises(BundleRefused, match="loughton.json: not valid JSON"):
