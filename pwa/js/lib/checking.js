@@ -2,7 +2,7 @@
  * Check a draft on the phone: run the analyser with the draft's context and pick the checklist
  * items that apply now. The draft never leaves the phone.
  */
-import { analyse, compileBundle } from '../rules/index.js';
+import { analyse, compileBundle, warmPatterns } from '../rules/index.js';
 import { activePeriod } from './purdah.js';
 
 /**
@@ -25,25 +25,55 @@ export function draftContext(draft, bundle, now = new Date()) {
 }
 
 /**
- * Compile the bundle's rules while the phone is idle, so that the first check after the app
- * opens does not wait for it: compiling a large bundle takes a moment on a slow phone.
+ * Get a bundle ready for checking while the phone is idle, so that the first checks after the
+ * app opens do not wait: compile its rules, then weigh a sample sentence (which builds the word
+ * weights' table), then run its regular expressions a slice at a time (pwa/js/rules/compile.js,
+ * warmPatterns). The sample is ours; no draft is read.
  * @param {Object|null} bundle
  * @returns {Promise<Object|null>} the compiled rules (the analyser's own cache), or null when
- *   there is nothing to compile or the bundle is refused (the first check then says why)
+ *   there is nothing to compile or the bundle is refused (the first check then says why); once
+ *   compiled, its `warming` promise settles when every expression has run
  */
 export function warmUp(bundle) {
   if (!Array.isArray(bundle?.rules)) return Promise.resolve(null);
-  const whenIdle = globalThis.requestIdleCallback
-    ? (run) => globalThis.requestIdleCallback(run, { timeout: 2000 })
-    : (run) => setTimeout(run, 0);
   return new Promise((resolve) => {
     whenIdle(() => {
+      let compiled;
       try {
-        resolve(compileBundle(bundle));
+        compiled = compileBundle(bundle);
       } catch {
         resolve(null);
+        return;
       }
+      compiled.warming ??= new Promise((done) => {
+        whenIdle(() => {
+          try {
+            analyse(WARM_SAMPLE, bundle, {});
+          } catch {
+            // Left to the first check, which says what is wrong.
+          }
+          warmInSlices(compiled, done);
+        });
+      });
+      resolve(compiled);
     });
+  });
+}
+
+const WARM_SAMPLE = 'Thank you to everyone who came to the ward surgery on Saturday.';
+// How long one slice of warming may run when the browser does not say how long it is idle.
+const SLICE_MS = 8;
+
+function whenIdle(run) {
+  if (globalThis.requestIdleCallback) globalThis.requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 0);
+}
+
+function warmInSlices(compiled, done) {
+  whenIdle((deadline) => {
+    const budget = deadline ? Math.max(deadline.timeRemaining(), 1) : SLICE_MS;
+    if (warmPatterns(compiled, performance.now() + budget)) warmInSlices(compiled, done);
+    else done();
   });
 }
 
