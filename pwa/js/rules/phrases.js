@@ -66,21 +66,56 @@ const STARTS = Symbol('where each phrase list may start in this draft');
  * @returns {(draft: object) => {start: number, end: number, first: number, last: number}[]}
  */
 export function compilePhrases(phrases, { inflect = true } = {}) {
-  // first-word form -> { one: a one-word phrase starts here, next: second-word form -> phrases,
-  // any: phrases whose second word is "*" }, so a common first word ("the", "i") only tries the
-  // phrases whose second word the draft also has. All the forms of one first word share one such
-  // entry (a form two first words have, "lies" of "lie" and of "lies", gets the two merged), and
-  // `next` and `any` are made only when needed: a bundle holds tens of thousands of phrases.
-  const byWord = new Map();
+  // Only the first words' forms are needed before a draft holds one of them: they say where the
+  // list may start (listsByForm) and which words a rule needs. The rest of the index is built
+  // the first time a draft holds a first word of the list; most lists are antipatterns, and most
+  // drafts never reach most of them.
+  const parsed = [];
   const symbols = [];
+  const firstForms = new Set();
   for (const phrase of phrases) {
     const written = phraseWords(phrase);
     if (written.length === 0) {
       symbols.push(...symbolForms(phrase));
       continue;
     }
+    if (written[0] === '*') continue;
+    parsed.push(written);
+    for (const form of formSet(written[0], inflect)) firstForms.add(form);
+  }
+  const id = listCount;
+  listCount += 1;
+  for (const form of firstForms) {
+    if (!listsByForm.has(form)) listsByForm.set(form, []);
+    listsByForm.get(form).push(id);
+  }
+  let byFirst = null;
+  const findWords = (draft) => {
+    const starts = startsOf(draft);
+    if (starts.offsets[id] === starts.offsets[id + 1]) return NONE;
+    byFirst ??= indexPhrases(parsed, inflect);
+    return findPhrases(draft.words, byFirst, starts, id);
+  };
+  if (symbols.length) {
+    const find = (draft) => withSymbols(findWords(draft), draft, symbols);
+    find.needs = () => null; // a symbol can stand in a draft without any of the words
+    return find;
+  }
+  // The words a draft must hold for a phrase to start there (compile.js passes over a rule
+  // without them).
+  findWords.needs = () => ({ words: [...firstForms], ascii: [] });
+  return findWords;
+}
+
+// first-word form -> { one: a one-word phrase starts here, next: second-word form -> phrases,
+// any: phrases whose second word is "*" }, so a common first word ("the", "i") only tries the
+// phrases whose second word the draft also has. All the forms of one first word share one such
+// entry (a form two first words have, "lies" of "lie" and of "lies", gets the two merged), and
+// `next` and `any` are made only when needed: a bundle holds tens of thousands of phrases.
+function indexPhrases(parsed, inflect) {
+  const byWord = new Map();
+  for (const written of parsed) {
     const words = written.map((w) => (w === '*' ? null : formSet(w, inflect)));
-    if (words[0] === null) continue;
     let entry = byWord.get(written[0]);
     if (!entry) {
       entry = { one: false, next: null, any: null, forms: words[0] };
@@ -104,22 +139,7 @@ export function compilePhrases(phrases, { inflect = true } = {}) {
       byFirst.set(form, had ? merged(had, entry) : entry);
     }
   }
-  const id = listCount;
-  listCount += 1;
-  for (const form of byFirst.keys()) {
-    if (!listsByForm.has(form)) listsByForm.set(form, []);
-    listsByForm.get(form).push(id);
-  }
-  const findWords = (draft) => findPhrases(draft.words, byFirst, startsOf(draft), id);
-  if (symbols.length) {
-    const find = (draft) => withSymbols(findWords(draft), draft, symbols);
-    find.needs = () => null; // a symbol can stand in a draft without any of the words
-    return find;
-  }
-  // The words a draft must hold for a phrase to start there (compile.js passes over a rule
-  // without them); worked out when asked, as most lists are antipatterns and never asked.
-  findWords.needs = () => ({ words: [...byFirst.keys()], ascii: [] });
-  return findWords;
+  return byFirst;
 }
 
 // A phrase with no word in it ("£", "😂", "⬇️") is looked for as written, and without the
