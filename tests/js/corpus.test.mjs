@@ -19,8 +19,8 @@ const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 // only been measured. The product goal there is recall 0.95 with at most 5% of benign drafts
 // flagged, not yet reached (measured, every council alike: twentieth 0.931 with 1/84 flagged,
 // twenty-first 0.934 with 3/84, real-set-3 0.692 with 4/40, real-set-4 0.854 with 3/40,
-// real-set-21 to 28 0.706 with 8/80, 0.750 with 1/40, 0.641 with 2/40, 0.909 with 5/80, 0.792
-// with 5/40, 0.915 with 3/40, 0.789 with 8/80, 0.879 with 9/80). Raise these floors
+// real-set-21 to 28 0.706 with 8/80, 0.750 with 1/40, 0.641 with 2/40, 0.909 with 5/80, 0.805
+// with 5/40, 0.915 with 3/40, 0.842 with 8/80, 0.879 with 9/80). Raise these floors
 // and lower these ceilings as the analyser improves; never the other way to pass. Three floors
 // went down once, each said in its commit: twenty-first's from 0.90 to 0.89 when training on
 // 1,979 more drafts moved two of its borderline pairs under the weights' thresholds; twentieth's
@@ -123,9 +123,9 @@ const SETS = [
   { file: 'real-set-22.jsonl', minRecall: 0.75, maxFalseAlarms: 0.025 },
   { file: 'real-set-23.jsonl', minRecall: 0.64, maxFalseAlarms: 0.05 },
   { file: 'real-set-24.jsonl', minRecall: 0.90, maxFalseAlarms: 0.0625 },
-  { file: 'real-set-25.jsonl', minRecall: 0.79, maxFalseAlarms: 0.125 },
+  { file: 'real-set-25.jsonl', minRecall: 0.80, maxFalseAlarms: 0.125 },
   { file: 'real-set-26.jsonl', minRecall: 0.91, maxFalseAlarms: 0.075 },
-  { file: 'real-set-27.jsonl', minRecall: 0.78, maxFalseAlarms: 0.1 },
+  { file: 'real-set-27.jsonl', minRecall: 0.84, maxFalseAlarms: 0.1 },
   { file: 'real-set-28.jsonl', minRecall: 0.87, maxFalseAlarms: 0.1125 },
 ];
 
