@@ -27,13 +27,15 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "js" / "corpus"
 # Never read here: they measure how the analyser generalises (two sets of imagined posts, ten
-# grounded in real cases). Every other set trains. Training on real-set-21 to 25 and 27 was tried
-# (2026-12-07): on the six sets still blind it found 636 pairs instead of 634, with 24 benign
-# drafts flagged instead of 23, so they stay out and measure.
+# grounded in real cases, one of benign near-misses). Every other set trains. Training on
+# real-set-21 to 25 and 27 was tried (2026-12-07): on the six sets still blind it found 636
+# pairs instead of 634, with 24 benign drafts flagged instead of 23, so they stay out and
+# measure. So was training on benign-set-12 (same day): the four real-case sets never tuned for
+# went from 233 to 232 pairs and from 19 to 20 benign drafts flagged, so it stays out too.
 BLIND = ("twentieth-set.jsonl", "twenty-first-set.jsonl", "real-set-3.jsonl",
          "real-set-4.jsonl", "real-set-21.jsonl", "real-set-22.jsonl", "real-set-23.jsonl",
          "real-set-24.jsonl", "real-set-25.jsonl", "real-set-26.jsonl", "real-set-27.jsonl",
-         "real-set-28.jsonl")
+         "real-set-28.jsonl", "benign-set-12.jsonl")
 TRAINING = sorted(p.name for p in CORPUS.glob("*.jsonl") if p.name not in BLIND)
 BASE_RULES = ROOT / "shared_rules" / "base"
 OUT = BASE_RULES / "word-weights.json"

@@ -12,9 +12,10 @@ const CORPUS = join(ROOT, 'tests/js/corpus/drafts.jsonl');
 // train the weights too, with rules mended for the misses and false alarms they showed.
 // Twenty-eight (real-set-N) are grounded in real cases from standards decisions and the press; ten
 // of them were mended for and train the weights, eight only train the weights. They all guard against
-// regressions at what the analyser reaches on them. Twelve are kept out of all training and are
-// the measure of how the analyser generalises: twentieth-set and twenty-first-set (imagined
-// posts) and real-set-3, 4 and 21 to 28 (posts grounded in real cases, which are much harder).
+// regressions at what the analyser reaches on them. Twelve are kept out of all training (with
+// benign-set-12, below) and measure how the analyser generalises: twentieth-set and
+// twenty-first-set (imagined posts) and real-set-3, 4 and 21 to 28 (posts grounded in real
+// cases, which are much harder).
 // Rules were mended for some false alarms of real-set-21 to 25 and 27; real-set-26 and 28 have
 // only been measured. The product goal there is recall 0.95 with at most 5% of benign drafts
 // flagged, not yet reached (measured, every council alike: twentieth 0.931 with 1/84 flagged,
@@ -127,6 +128,10 @@ const SETS = [
   { file: 'real-set-26.jsonl', minRecall: 0.91, maxFalseAlarms: 0.075 },
   { file: 'real-set-27.jsonl', minRecall: 0.84, maxFalseAlarms: 0.1 },
   { file: 'real-set-28.jsonl', minRecall: 0.87, maxFalseAlarms: 0.1125 },
+  // Benign near-misses written blind on four themes seen to draw false alarms on real posts
+  // (equality events, apologies to residents, elections run properly, talk about closed
+  // sessions): measured only, 14 of 120 flagged on arrival.
+  { file: 'benign-set-12.jsonl', minRecall: 1, maxFalseAlarms: 0.117 },
 ];
 
 for (const { file, minRecall, maxFalseAlarms } of SETS) {
