@@ -42,13 +42,9 @@ def _rules_dir() -> Path:
     return Path(current_app.config["RULES_DIR"])
 
 
-def check_rule_examples(content: bytes) -> list[str]:
-    """Run every rule's own flag/pass examples through the real analyser (node); list misfires."""
-    return _examples_checker()(content)
-
-
 def _examples_checker():
-    """A function that checks one composed bundle's examples, callable outside the app context."""
+    """A function that runs one composed bundle's flag/pass examples through the real analyser
+    (node) and lists misfires; callable outside the app context, so from worker threads."""
     node = current_app.config["NODE_BINARY"]
     tool = Path(current_app.config["PWA_DIR"]) / "tools" / "check-rules.mjs"
 
@@ -72,14 +68,12 @@ def _examples_checker():
 
 def check_bundle(bundle: dict) -> list[str]:
     """Return every problem of a composed bundle: its shape first, then its rules' examples."""
-    problems = validate_bundle(bundle)
-    if problems:
-        return problems
-    return check_rule_examples(composer.to_bytes(bundle))
+    return check_bundles({"bundle": bundle})["bundle"]
 
 
 def check_bundles(bundles: dict[str, dict]) -> dict[str, list[str]]:
-    """``check_bundle`` for several councils; their examples run side by side, one per core."""
+    """Every problem of several composed bundles, by key: each one's shape first, then its
+    rules' examples (run by the real analyser in node), side by side, one process per core."""
     problems = {slug: validate_bundle(bundle) for slug, bundle in bundles.items()}
     to_run = {slug: composer.to_bytes(bundle) for slug, bundle in bundles.items()
               if not problems[slug]}

@@ -2,7 +2,7 @@
  * Check a draft on the phone: run the analyser with the draft's context and pick the checklist
  * items that apply now. The draft never leaves the phone.
  */
-import { analyse, compileBundle, warmPatterns } from '../rules/index.js';
+import { analyse, compileBundle, WARM_TEXT, warmPatterns } from '../rules/index.js';
 import { activePeriod } from './purdah.js';
 
 /**
@@ -48,7 +48,7 @@ export function warmUp(bundle) {
       compiled.warming ??= new Promise((done) => {
         whenIdle(() => {
           try {
-            analyse(WARM_SAMPLE, bundle, {});
+            analyse(WARM_TEXT, bundle, {});
           } catch {
             // Left to the first check, which says what is wrong.
           }
@@ -60,7 +60,6 @@ export function warmUp(bundle) {
   });
 }
 
-const WARM_SAMPLE = 'Thank you to everyone who came to the ward surgery on Saturday.';
 // How long one slice of warming may run when the browser does not say how long it is idle.
 const SLICE_MS = 8;
 

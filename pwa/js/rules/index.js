@@ -11,7 +11,7 @@ import { findScopes, inScope } from './scopes.js';
 import { NONE, readDraft } from './text.js';
 import { vetoedCategories, weighDraft, weighedFindings } from './weights.js';
 
-export { compileBundle, RuleError, warmPatterns } from './compile.js';
+export { compileBundle, RuleError, WARM_TEXT, warmPatterns } from './compile.js';
 export { regexProblem } from './regex-check.js';
 
 // What a missing context field means: the app is a councillor's, posting their own words.

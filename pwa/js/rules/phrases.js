@@ -227,10 +227,10 @@ function formSet(word, inflect) {
 }
 
 
+// Called only where the list has a start in the draft (findWords checks before building byFirst).
 function findPhrases(words, byFirst, { groups, offsets, flat }, id) {
   const from = offsets[id];
   const to = offsets[id + 1];
-  if (from === to) return NONE;
   let found = NONE;
   for (let k = from; k < to; k += 1) {
     for (const i of groups[flat[k]]) {
